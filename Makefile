@@ -1,0 +1,48 @@
+# make html   builds the site in every language (French and Dutch) into _build/html/<lang>/
+# make test   runs the tests
+# Both create .venv from the pinned requirements on first use.
+
+PYTHON      ?= python3
+VENV        ?= .venv
+PY          := $(VENV)/bin/python
+BUILDDIR    ?= _build
+LANGUAGES   ?= fr nl
+SPHINXOPTS  ?= -W --keep-going
+SPHINXBUILD := $(PY) -m sphinx $(SPHINXOPTS) -c .
+STAMP       := $(VENV)/.installed
+
+.PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update test lint format clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+html: $(addprefix html-,$(LANGUAGES))
+	@printf '<!DOCTYPE html>\n<meta charset="utf-8">\n<meta http-equiv="refresh" content="0; url=fr/index.html">\n<link rel="canonical" href="fr/index.html">\n<title>Secrétariats sociaux agréés</title>\n<a href="fr/index.html">Français</a> | <a href="nl/index.html">Nederlands</a>\n' > $(BUILDDIR)/html/index.html
+
+# Each language has its own doctree directory: switching language would otherwise
+# force a full re-read.
+$(addprefix html-,$(LANGUAGES)): html-%: $(STAMP)
+	$(SPHINXBUILD) -b html -d $(BUILDDIR)/doctrees/$* -D language=$* docs $(BUILDDIR)/html/$*
+
+# The .pot files of the pages, of the extension's own words and of the data's prose.
+gettext: $(STAMP)
+	$(SPHINXBUILD) -b gettext -d $(BUILDDIR)/doctrees/gettext docs $(BUILDDIR)/gettext
+
+intl-update: gettext
+	$(VENV)/bin/sphinx-intl update --pot-dir $(BUILDDIR)/gettext --locale-dir locales $(addprefix -l ,$(filter-out fr,$(LANGUAGES)))
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(BUILDDIR)

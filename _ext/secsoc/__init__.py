@@ -1,0 +1,64 @@
+"""Sphinx extension rendering the social secretariats data (``data/``) in MyST pages.
+
+Directives: ``secsoc-list``, ``secsoc-comparison``, ``secsoc-figures``,
+``secsoc-source``; role: ``secsoc-org``.  See the README for how pages use them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util.typing import ExtensionMetadata
+
+from . import directives, languages, potfiles, state
+from .translation import Translator
+
+PACKAGE = Path(__file__).parent
+
+
+def _configure(app: Sphinx, config: Config) -> None:
+    config.templates_path.append(str(PACKAGE / "templates"))
+    config.html_static_path.append(str(PACKAGE / "static"))
+    # Settings such as the site title are French in conf.py, marked with _().
+    translator = Translator([Path(app.srcdir, d) for d in config.locale_dirs], config.language or "en")
+    for name in config.secsoc_translated_settings:
+        config[name] = translator.gettext(config[name])
+
+
+def _write_templates(app: Sphinx, exception: Exception | None) -> None:
+    """With the gettext builder, also write the extension's and the data's .pot files."""
+    if exception is not None or app.builder.name != "gettext":
+        return
+    outdir = Path(app.builder.outdir)
+    root = Path(app.confdir)
+    sources = [*sorted(PACKAGE.glob("*.py")), root / "conf.py"]
+    potfiles.write_pot(potfiles.extension_catalog(sources, root), outdir / "secsoc.pot")
+    potfiles.write_pot(potfiles.data_catalog(state.of(app.env).dataset), outdir / "data.pot")
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_config_value("secsoc_data_dir", "data", "env", types=frozenset({str}))
+    app.add_config_value("secsoc_territory", "BE", "env", types=frozenset({str}))
+    app.add_config_value("secsoc_translated_settings", [], "env", types=frozenset({list}))
+    app.add_config_value(
+        "secsoc_languages", {"fr": "Français", "nl": "Nederlands"}, "html", types=frozenset({dict})
+    )
+    app.add_directive("secsoc-list", directives.ListTable)
+    app.add_directive("secsoc-comparison", directives.ListComparison)
+    app.add_directive("secsoc-figures", directives.Figures)
+    app.add_directive("secsoc-source", directives.SourceCitation)
+    app.add_role("secsoc-org", directives.OrganisationRole())
+    app.add_css_file("secsoc.css")
+    app.connect("config-inited", _configure)
+    app.connect("env-get-outdated", state.load)
+    app.connect("html-page-context", languages.add_to_page)
+    app.connect("build-finished", _write_templates)
+    return {
+        "version": "1.0",
+        "env_version": 1,
+        # Nothing is kept in the environment: the data is loaded before readers fork.
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

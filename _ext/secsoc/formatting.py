@@ -1,0 +1,36 @@
+"""Numbers, shares, dates and lists written the way the reader's language writes them.
+
+Babel carries CLDR's rules (French groups digits with narrow no-break spaces and
+puts a no-break space before %; Dutch uses dots and no space), so none of that
+is written by hand here.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
+
+
+class Formatter:
+    def __init__(self, language: str, territory: str = "BE") -> None:
+        try:
+            self.locale = Locale.parse(f"{language}_{territory}")
+        except (UnknownLocaleError, ValueError):
+            self.locale = Locale.parse(language)
+
+    def number(self, value: int) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def share(self, value: float) -> str:
+        return format_percent(value, locale=self.locale)
+
+    def date(self, value: datetime.date) -> str:
+        return format_date(value, format="long", locale=self.locale)
+
+    def join(self, items: list[str]) -> str:
+        """``["A", "B", "C"]`` -> "A, B et C" in French, "A, B en C" in Dutch."""
+        return format_list(items, locale=self.locale)

@@ -1,0 +1,357 @@
+"""Load the whole ``data/`` directory once into a :class:`Dataset`.
+
+Each file is parsed once, checked against its schema, turned into records, and
+then the files are checked against each other (ids, references, printed names).
+Every problem becomes a :class:`Problem` located at a file and line; a file with
+a problem is left out of the dataset and marked broken, so that the pages that
+depend on it stay quiet instead of repeating the same mistake in other words.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import string
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .model import (
+    Claim,
+    Dataset,
+    Entry,
+    Figure,
+    Link,
+    Location,
+    Organisation,
+    Problem,
+    Prose,
+    PublishedList,
+    Source,
+)
+from .validation import Schemas, field_name
+from .yamlsource import LocatedDict, YamlError, line_of, read_yaml
+
+#: The files of a data directory; every list is a file in ``lists/``.
+ORGANISATIONS = "organisations.yaml"
+SOURCES = "sources.yaml"
+FIGURES = "figures.yaml"
+LISTS = "lists"
+SCHEMAS = "schema"
+
+FIGURE_PLACEHOLDERS = frozenset({"count", "share"})
+
+T = TypeVar("T")
+
+
+@dataclass
+class _Reader:
+    """Turns located values of one file into records, collecting problems."""
+
+    path: Path
+    display: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def at(self, line: int) -> Location:
+        return Location(self.path, line, self.display)
+
+    def problem(self, line: int, path: tuple[str | int, ...], message: str) -> None:
+        self.problems.append(Problem(self.at(line), field_name(path) if path else "", message))
+
+    def prose(self, item: LocatedDict, key: str) -> Prose | None:
+        if key not in item:
+            return None
+        return Prose(" ".join(item[key].split()), self.at(item.key_lines[key]))
+
+
+def load_dataset(data_dir: Path, project_root: Path) -> tuple[Dataset, list[Problem]]:
+    """Read, validate and cross-check every data file under ``data_dir``."""
+    loading = _Loading(data_dir, project_root)
+    return loading.run()
+
+
+class _Loading:
+    def __init__(self, data_dir: Path, project_root: Path) -> None:
+        self.data_dir = data_dir
+        self.project_root = project_root
+        self.problems: list[Problem] = []
+        self.broken: set[Path] = set()
+        self.files: dict[str, Path] = {}
+        self.organisations_by_id: dict[str, Organisation] = {}
+        self.sources_by_id: dict[str, Source] = {}
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.project_root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+    def run(self) -> tuple[Dataset, list[Problem]]:
+        schemas = self.schemas()
+        organisations = self.load(ORGANISATIONS, "organisations", schemas, self.organisations)
+        self.organisations_by_id = organisations
+        sources = self.load(SOURCES, "sources", schemas, self.sources)
+        self.sources_by_id = sources
+        figures = self.load(FIGURES, "figures", schemas, self.figures)
+        lists: dict[str, PublishedList] = {}
+        for path in sorted((self.data_dir / LISTS).glob("*.yaml")):
+            relative = path.relative_to(self.data_dir).as_posix()
+            lists |= self.load(relative, "list", schemas, self.published_list)
+        dataset = Dataset(
+            organisations={key: value for key, value in organisations.items()},
+            sources=sources,
+            lists=lists,
+            figures=figures,
+            files=self.files,
+            broken=frozenset(self.broken),
+        )
+        return dataset, sorted(self.problems, key=lambda p: (p.location.display, p.location.line))
+
+    # -- files -------------------------------------------------------------------
+
+    def schemas(self) -> Schemas | None:
+        directory = self.data_dir / SCHEMAS
+        try:
+            return Schemas(directory)
+        except json.JSONDecodeError as err:
+            bad = next(p for p in sorted(directory.glob("*.json")) if _invalid_json(p))
+            self.report(bad, err.lineno, "", f"invalid JSON: {err.msg}")
+        except OSError as err:
+            self.report(directory, 1, "", f"cannot read the schemas: {err.strerror}")
+        return None
+
+    def report(self, path: Path, line: int, name: str, message: str) -> None:
+        self.problems.append(Problem(Location(path, line, self.display(path)), name, message))
+        self.broken.add(path)
+
+    def load(
+        self,
+        relative: str,
+        kind: str,
+        schemas: Schemas | None,
+        build: Callable[[_Reader, Any], dict[str, T]],
+    ) -> dict[str, T]:
+        path = self.data_dir / relative
+        key = kind if kind != "list" else f"list:{path.stem}"
+        self.files[key] = path
+        if not path.is_file():
+            self.report(path, 1, "", "data file is missing")
+            return {}
+        if schemas is None:
+            self.broken.add(path)
+            return {}
+        try:
+            document = read_yaml(path)
+        except YamlError as err:
+            self.report(path, err.line, "", err.message)
+            return {}
+        errors = schemas.check(kind, document.data)
+        for error in errors:
+            self.report(path, error.line, error.field, error.message)
+        if errors:
+            return {}
+        reader = _Reader(path, self.display(path))
+        records = build(reader, document.data)
+        if reader.problems:
+            self.problems += reader.problems
+            self.broken.add(path)
+            return {}
+        return records
+
+    # -- records -----------------------------------------------------------------
+
+    def organisations(self, reader: _Reader, data: Any) -> dict[str, Organisation]:
+        records: dict[str, Organisation] = {}
+        owners: dict[str, Organisation] = {}
+        for index, item in enumerate(data["organisations"]):
+            record = Organisation(
+                id=item["id"],
+                name=item["name"],
+                aliases=tuple(item.get("aliases", ())),
+                website=item.get("website"),
+                note=reader.prose(item, "note"),
+                location=reader.at(item.line),
+            )
+            path = ("organisations", index)
+            if _unique(reader, records, record.id, item, path):
+                records[record.id] = record
+            for name in record.names:
+                other = owners.setdefault(name, record)
+                if other.id != record.id:
+                    reader.problem(
+                        item.line,
+                        (*path, "aliases"),
+                        f"name {name!r} already belongs to organisation '{other.id}' "
+                        f"(line {other.location.line}): a printed name must identify one organisation",
+                    )
+        return records
+
+    def sources(self, reader: _Reader, data: Any) -> dict[str, Source]:
+        records: dict[str, Source] = {}
+        for index, item in enumerate(data["sources"]):
+            record = Source(
+                id=item["id"],
+                publisher=_required(reader.prose(item, "publisher")),
+                title=_required(reader.prose(item, "title")),
+                reference_date=_date(item.get("reference_date")),
+                publication_date=_date(item.get("publication_date")),
+                consulted=_date(item.get("consulted")),
+                numac=item.get("numac"),
+                links=tuple(
+                    Link(link["format"], link["url"], link.get("page")) for link in item.get("links", ())
+                ),
+                location=reader.at(item.line),
+            )
+            if _unique(reader, records, record.id, item, ("sources", index)):
+                records[record.id] = record
+        return records
+
+    def figures(self, reader: _Reader, data: Any) -> dict[str, Figure]:
+        records: dict[str, Figure] = {}
+        for index, item in enumerate(data["figures"]):
+            record = Figure(
+                id=item["id"],
+                statement=_required(reader.prose(item, "statement")),
+                count=item["count"],
+                share=item.get("share"),
+                source=item["source"],
+                reference_date=_date(item.get("reference_date")),
+                location=reader.at(item.line),
+            )
+            path: tuple[str | int, ...] = ("figures", index)
+            if _unique(reader, records, record.id, item, path):
+                records[record.id] = record
+            self.check_reference(reader, data, (*path, "source"), "source", self.sources_by_id)
+            problem = _placeholder_problem(record)
+            if problem:
+                reader.problem(item.key_lines["statement"], (*path, "statement"), problem)
+        return records
+
+    def published_list(self, reader: _Reader, data: Any) -> dict[str, PublishedList]:
+        claim = data.get("claim")
+        record = PublishedList(
+            id=reader.path.stem,
+            title=_required(reader.prose(data, "title")),
+            label=_required(reader.prose(data, "label")),
+            source=data["source"],
+            claim=Claim(
+                quote=_required(reader.prose(claim, "quote")),
+                exceptions=claim["exceptions"],
+                source=claim["source"],
+                location=reader.at(claim.line),
+            )
+            if claim
+            else None,
+            entries=tuple(
+                Entry(
+                    position=index + 1,
+                    printed=item["printed"],
+                    organisation=item["organisation"],
+                    remark=reader.prose(item, "remark"),
+                    inferred=reader.prose(item, "inferred"),
+                    location=reader.at(item.line),
+                )
+                for index, item in enumerate(data["entries"])
+            ),
+            location=reader.at(data.line),
+        )
+        self.check_reference(reader, data, ("source",), "source", self.sources_by_id)
+        if claim:
+            self.check_reference(reader, data, ("claim", "source"), "source", self.sources_by_id)
+        self.check_entries(reader, data, record.entries)
+        return {record.id: record}
+
+    # -- across files --------------------------------------------------------------
+
+    def check_reference(
+        self, reader: _Reader, data: Any, path: tuple[str | int, ...], kind: str, known: dict[str, Any]
+    ) -> bool:
+        """Report an unknown id; stay quiet when the file defining ids is itself broken."""
+        value = line_value(data, path)
+        if value in known or self.files[kind + "s"] in self.broken:
+            return True
+        hint = difflib.get_close_matches(value, list(known), n=1)
+        reader.problem(
+            line_of(data, path),
+            path,
+            f"unknown {kind} '{value}'" + (f"; did you mean '{hint[0]}'?" if hint else ""),
+        )
+        return False
+
+    def check_entries(self, reader: _Reader, data: Any, entries: tuple[Entry, ...]) -> None:
+        seen: dict[str, Entry] = {}
+        for index, entry in enumerate(entries):
+            path: tuple[str | int, ...] = ("entries", index)
+            if not self.check_reference(
+                reader, data, (*path, "organisation"), "organisation", self.organisations_by_id
+            ):
+                continue
+            organisation = self.organisations_by_id.get(entry.organisation)
+            if organisation and entry.printed not in organisation.names:
+                reader.problem(
+                    line_of(data, (*path, "printed")),
+                    (*path, "printed"),
+                    f"{entry.printed!r} is not a name of organisation '{organisation.id}' "
+                    f"({organisation.location}); add it to that organisation's aliases",
+                )
+            first = seen.setdefault(entry.organisation, entry)
+            if first is not entry and not (first.remark and entry.remark):
+                reader.problem(
+                    entry.location.line,
+                    path,
+                    f"organisation '{entry.organisation}' is already entry {first.position} "
+                    f"(line {first.location.line}); an organisation listed twice needs a remark "
+                    "on both entries saying why",
+                )
+
+
+def line_value(data: Any, path: tuple[str | int, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def _unique(
+    reader: _Reader, records: dict[str, Any], key: str, item: LocatedDict, path: tuple[str | int, ...]
+) -> bool:
+    if key in records:
+        first = records[key].location.line
+        reader.problem(item.key_lines["id"], (*path, "id"), f"id '{key}' is already used at line {first}")
+        return False
+    return True
+
+
+def _required(value: T | None) -> T:
+    assert value is not None, "the schema makes this field required"
+    return value
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _placeholder_problem(figure: Figure) -> str | None:
+    try:
+        fields = {
+            name for _, name, _, _ in string.Formatter().parse(figure.statement.text) if name is not None
+        }
+    except ValueError as err:
+        return f"braces do not match ({err}); write {{count}} and {{share}} for the numbers"
+    unknown = fields - FIGURE_PLACEHOLDERS
+    if unknown:
+        return f"unknown placeholder {{{sorted(unknown)[0]}}}; only {{count}} and {{share}} are filled in"
+    if "count" not in fields:
+        return "the sentence must contain {count}, where the number goes"
+    if ("share" in fields) != (figure.share is not None):
+        return "{share} and the 'share' field go together: give both or neither"
+    return None
+
+
+def _invalid_json(path: Path) -> bool:
+    try:
+        json.loads(path.read_text("utf-8"))
+    except ValueError:
+        return True
+    return False

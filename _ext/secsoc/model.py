@@ -1,0 +1,159 @@
+"""The validated data as frozen records: what the directives are allowed to see.
+
+Every record keeps where it came from, so that a later check (an unknown
+organisation, a translation with a bad placeholder) can still point the
+maintainer at the right line, and so that translators see ``#: data/...:N``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    path: Path
+    line: int
+    display: str  # the path as shown to maintainers, relative to the project
+
+    def __str__(self) -> str:
+        return f"{self.display}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """French text from a data file that readers see and translators translate."""
+
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    website: str | None
+    note: Prose | None
+    location: Location
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset((self.name, *self.aliases))
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    format: str  # "html" or "pdf"
+    url: str
+    page: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    publisher: Prose
+    title: Prose
+    reference_date: datetime.date | None
+    publication_date: datetime.date | None
+    consulted: datetime.date | None
+    numac: str | None
+    links: tuple[Link, ...]
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    position: int  # 1-based, in published order
+    printed: str
+    organisation: str
+    remark: Prose | None
+    inferred: Prose | None
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A publisher's statement that all of another list but ``exceptions`` are here."""
+
+    quote: Prose
+    exceptions: int
+    source: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedList:
+    id: str
+    title: Prose
+    label: Prose
+    source: str
+    claim: Claim | None
+    entries: tuple[Entry, ...]
+    location: Location
+
+    @property
+    def organisation_ids(self) -> tuple[str, ...]:
+        """Distinct organisations in order of first appearance."""
+        return tuple(dict.fromkeys(entry.organisation for entry in self.entries))
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    id: str
+    statement: Prose
+    count: int
+    share: float | None
+    source: str
+    reference_date: datetime.date | None
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in the data, where it is and which field it concerns."""
+
+    location: Location
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.location}: {self.field}: {self.message}"
+            if self.field
+            else (f"{self.location}: {self.message}")
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """Everything that loaded cleanly, plus which files did not.
+
+    ``broken`` holds the files that had a problem: whatever depends on them is
+    left out quietly, since the problem itself was already reported once.
+    """
+
+    organisations: Mapping[str, Organisation]
+    sources: Mapping[str, Source]
+    lists: Mapping[str, PublishedList]
+    figures: Mapping[str, Figure]
+    files: Mapping[str, Path]  # kind ("organisations", "list:<id>", ...) -> file
+    broken: frozenset[Path] = field(default_factory=frozenset)
+
+    def prose(self) -> list[Prose]:
+        """Every translatable text, in file order: the content of the 'data' catalog."""
+        texts: list[Prose] = []
+        for organisation in self.organisations.values():
+            texts += [organisation.note] if organisation.note else []
+        for source in self.sources.values():
+            texts += [source.publisher, source.title]
+        for published in self.lists.values():
+            texts += [published.title, published.label]
+            texts += [published.claim.quote] if published.claim else []
+            for entry in published.entries:
+                texts += [text for text in (entry.remark, entry.inferred) if text]
+        texts += [figure.statement for figure in self.figures.values()]
+        return texts

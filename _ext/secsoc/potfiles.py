@@ -1,0 +1,62 @@
+"""The message templates (.pot) of the extension's two catalogs.
+
+``secsoc.pot`` is extracted from this package's source by Babel, the way
+``pybabel extract`` would; ``data.pot`` lists the prose of the data files with
+``#: data/...yaml:N`` so translators see where each text comes from.  Both land
+next to Sphinx's own page templates, so one ``sphinx-intl update`` covers all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
+from babel.messages.pofile import write_po
+
+from .model import Dataset
+
+PROJECT = "Secrétariats sociaux agréés"
+
+
+def _catalog() -> Catalog:
+    # SOURCE_DATE_EPOCH keeps the header stable, so that a .pot diff shows only messages.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    created = (
+        datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+        if epoch
+        else datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    )
+    return Catalog(project=PROJECT, creation_date=created, charset="utf-8", fuzzy=False)
+
+
+def _flags(message: str | tuple[str, ...]) -> set[str]:
+    text = message if isinstance(message, str) else "".join(message)
+    return {"python-brace-format"} if "{" in text else set()
+
+
+def extension_catalog(sources: list[Path], root: Path) -> Catalog:
+    catalog = _catalog()
+    for path in sources:
+        location = path.relative_to(root).as_posix()
+        for line, message, _comments, _context in extract_from_file(
+            "python", path, keywords=DEFAULT_KEYWORDS
+        ):
+            catalog.add(message, locations=[(location, line)], flags=_flags(message))
+    return catalog
+
+
+def data_catalog(dataset: Dataset) -> Catalog:
+    catalog = _catalog()
+    for prose in dataset.prose():
+        location = prose.location
+        catalog.add(prose.text, locations=[(location.display, location.line)], flags=_flags(prose.text))
+    return catalog
+
+
+def write_pot(catalog: Catalog, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as stream:
+        write_po(stream, catalog, width=79, sort_by_file=True)

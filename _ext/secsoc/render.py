@@ -1,0 +1,347 @@
+"""Docutils nodes for the data: list tables, comparisons, figures, citations.
+
+Everything here is already in the reader's language when it leaves: templates
+come from the ``secsoc`` catalog, data prose from the ``data`` catalog, numbers
+and dates from Babel.  So every node is marked ``translatable=False`` and
+Sphinx's page catalogs never see a name, a number or a URL.  Values are put in
+nodes as text, never parsed as markup, so a name like ``*x*`` stays ``*x*``.
+
+Sphinx-free on purpose: the tests build these nodes without a Sphinx app.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from docutils import nodes
+
+from .comparison import ClaimCheck, Comparison, Duplicate
+from .formatting import Formatter
+from .model import Dataset, Figure, PublishedList, Source
+from .translation import Translator
+
+Value = str | nodes.Node | Sequence[nodes.Node]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a directive renders with: the data, the language, and where it stands."""
+
+    dataset: Dataset
+    tr: Translator
+    fmt: Formatter
+    source: str  # the page, for locations
+    line: int
+
+    def paragraph(self, children: Iterable[nodes.Node], classes: Sequence[str] = ()) -> nodes.paragraph:
+        node = nodes.paragraph("", "", *children, classes=list(classes), translatable=False)
+        node.source, node.line = self.source, self.line
+        return node
+
+    def fill(self, template: str, **values: Value) -> list[nodes.Node]:
+        """Nodes for ``template``, with each ``{name}`` replaced by its value.
+
+        Splitting the translated template around the placeholders keeps the whole
+        sentence in one message, so a translator can reorder it freely.
+        """
+        result: list[nodes.Node] = []
+        for literal, name, _, _ in string.Formatter().parse(template):
+            if literal:
+                result.append(nodes.Text(literal))
+            if name is None:
+                continue
+            value = values[name]
+            if isinstance(value, str):
+                result.append(nodes.Text(value))
+            elif isinstance(value, nodes.Node):
+                result.append(value)
+            else:
+                result.extend(value)
+        return result
+
+    def sentence(self, template: str, classes: Sequence[str] = (), **values: Value) -> nodes.paragraph:
+        return self.paragraph(self.fill(template, **values), classes)
+
+    def join(self, items: Sequence[Sequence[nodes.Node]]) -> list[nodes.Node]:
+        """Items joined the way the language lists things ("A, B et C")."""
+        markers = [f"\x00{index}\x00" for index in range(len(items))]
+        joined = self.fmt.join(markers)
+        result: list[nodes.Node] = []
+        for index, part in enumerate(joined.split("\x00")):
+            if index % 2:
+                result.extend(items[int(part)])
+            elif part:
+                result.append(nodes.Text(part))
+        return result
+
+
+# -- organisations -----------------------------------------------------------------
+
+
+def organisation(ctx: Context, organisation_id: str) -> nodes.Node:
+    record = ctx.dataset.organisations.get(organisation_id)
+    name = record.name if record else organisation_id
+    if record and record.website:
+        return nodes.reference("", name, refuri=record.website, classes=["secsoc-org"])
+    return nodes.inline("", name, classes=["secsoc-org"])
+
+
+# -- citations ---------------------------------------------------------------------
+
+
+def citation(ctx: Context, source: Source) -> nodes.paragraph:
+    tr, fmt = ctx.tr, ctx.fmt
+    parts: list[list[nodes.Node]] = [
+        [nodes.Text(tr.data(source.publisher.text))],
+        ctx.fill(tr.gettext("« {title} »"), title=nodes.emphasis("", tr.data(source.title.text))),
+    ]
+    if source.reference_date:
+        parts.append(ctx.fill(tr.gettext("à la date du {date}"), date=fmt.date(source.reference_date)))
+    if source.publication_date:
+        parts.append(ctx.fill(tr.gettext("publié le {date}"), date=fmt.date(source.publication_date)))
+    if source.numac:
+        parts.append(ctx.fill(tr.gettext("NUMAC {numac}"), numac=nodes.literal("", source.numac)))
+    for link in source.links:
+        label = "HTML" if link.format == "html" else "PDF"
+        if link.page is not None:
+            label = tr.gettext("{format}, page {page}").format(format=label, page=fmt.number(link.page))
+        parts.append([nodes.reference("", label, refuri=link.url)])
+    if source.consulted:
+        parts.append(ctx.fill(tr.gettext("consulté le {date}"), date=fmt.date(source.consulted)))
+    body: list[nodes.Node] = []
+    for index, part in enumerate(parts):
+        body += ([nodes.Text(", ")] if index else []) + part
+    return ctx.sentence(tr.gettext("Source : {citation}."), ["secsoc-citation"], citation=body)
+
+
+# -- list tables -------------------------------------------------------------------
+
+
+def list_table(ctx: Context, published: PublishedList) -> list[nodes.Node]:
+    tr, fmt = ctx.tr, ctx.fmt
+    source = ctx.dataset.sources[published.source]
+    count = len(published.entries)
+    caption_values: dict[str, Value] = {"title": tr.data(published.title.text), "count": fmt.number(count)}
+    if source.reference_date:
+        caption_values["date"] = fmt.date(source.reference_date)
+        caption = tr.ngettext(
+            "{title} : {count} inscription à la date du {date}",
+            "{title} : {count} inscriptions à la date du {date}",
+            count,
+        )
+    else:
+        caption = tr.ngettext("{title} : {count} inscription", "{title} : {count} inscriptions", count)
+    title = nodes.title("", "", *ctx.fill(caption, **caption_values), translatable=False)
+    title.source, title.line = ctx.source, ctx.line
+
+    headers = [
+        tr.gettext("N°"),
+        tr.gettext("Nom publié"),
+        tr.gettext("Organisme"),
+        tr.gettext("Remarque"),
+        tr.gettext("Correspondance"),
+    ]
+    rows = []
+    for entry in published.entries:
+        match: list[nodes.Node] = []
+        if entry.inferred:
+            match = [
+                ctx.sentence(
+                    tr.gettext("Déduite : {reason}"),
+                    ["secsoc-inferred"],
+                    reason=tr.data(entry.inferred.text),
+                )
+            ]
+        rows.append(
+            [
+                [ctx.paragraph([nodes.Text(fmt.number(entry.position))])],
+                [ctx.paragraph([nodes.Text(entry.printed)])],
+                [ctx.paragraph([organisation(ctx, entry.organisation)])],
+                [ctx.paragraph([nodes.Text(tr.data(entry.remark.text))])] if entry.remark else [],
+                match,
+            ]
+        )
+    table = _table(ctx, headers, rows, widths=[6, 38, 22, 16, 18])
+    table.insert(0, title)
+    table["classes"] += ["secsoc-list"]
+    return [table, citation(ctx, source)]
+
+
+def _table(
+    ctx: Context, headers: list[str], rows: list[list[list[nodes.Node]]], widths: list[int]
+) -> nodes.table:
+    group = nodes.tgroup(cols=len(headers))
+    group += [nodes.colspec(colwidth=width) for width in widths]
+    head = nodes.thead()
+    head += _row([[ctx.paragraph([nodes.Text(text)])] for text in headers])
+    body = nodes.tbody()
+    body += [_row(cells) for cells in rows]
+    group += [head, body]
+    table = nodes.table("", group)
+    table.source, table.line = ctx.source, ctx.line
+    return table
+
+
+def _row(cells: list[list[nodes.Node]]) -> nodes.row:
+    row = nodes.row()
+    row += [nodes.entry("", *cell) for cell in cells]
+    return row
+
+
+# -- comparisons -------------------------------------------------------------------
+
+
+def comparison(ctx: Context, result: Comparison) -> list[nodes.Node]:
+    first, second = result.first, result.second
+    paragraphs = [
+        _counted(ctx, first),
+        _counted(ctx, second),
+        _absent(ctx, result.only_in_first, first, second),
+        _absent(ctx, result.only_in_second, second, first),
+        _duplicates(ctx, result.duplicates_in_first, first),
+        _duplicates(ctx, result.duplicates_in_second, second),
+    ]
+    for check in result.claims:
+        paragraphs += _claim(ctx, check)
+    container = nodes.container("", *paragraphs, classes=["secsoc-comparison"])
+    container.source, container.line = ctx.source, ctx.line
+    return [container]
+
+
+def _label(ctx: Context, published: PublishedList) -> str:
+    return ctx.tr.data(published.label.text)
+
+
+def _names(ctx: Context, organisation_ids: Sequence[str]) -> list[nodes.Node]:
+    return ctx.join([[organisation(ctx, org)] for org in organisation_ids])
+
+
+def _counted(ctx: Context, published: PublishedList) -> nodes.paragraph:
+    count = len(published.organisation_ids)
+    template = ctx.tr.ngettext(
+        "La {list} compte {count} organisme.",
+        "La {list} compte {count} organismes distincts.",
+        count,
+    )
+    return ctx.sentence(template, list=_label(ctx, published), count=ctx.fmt.number(count))
+
+
+def _absent(
+    ctx: Context, missing: Sequence[str], present_in: PublishedList, absent_from: PublishedList
+) -> nodes.paragraph:
+    tr = ctx.tr
+    values: dict[str, Value] = {"first": _label(ctx, present_in), "second": _label(ctx, absent_from)}
+    if not missing:
+        return ctx.sentence(
+            tr.gettext("Tous les organismes de la {first} figurent dans la {second}."),
+            ["secsoc-absent"],
+            **values,
+        )
+    template = tr.ngettext(
+        "Un seul organisme de la {first} est absent de la {second} : {names}.",
+        "{count} organismes de la {first} sont absents de la {second} : {names}.",
+        len(missing),
+    )
+    return ctx.sentence(
+        template,
+        ["secsoc-absent"],
+        count=ctx.fmt.number(len(missing)),
+        names=_names(ctx, missing),
+        **values,
+    )
+
+
+def _duplicates(ctx: Context, found: Sequence[Duplicate], published: PublishedList) -> nodes.paragraph:
+    tr, fmt = ctx.tr, ctx.fmt
+    label = _label(ctx, published)
+    if not found:
+        return ctx.sentence(
+            tr.gettext("Aucun organisme n'apparaît plus d'une fois dans la {list}."),
+            ["secsoc-duplicates"],
+            list=label,
+        )
+    items = [
+        ctx.fill(
+            tr.gettext("{name} (inscriptions {positions})"),
+            name=organisation(ctx, duplicate.organisation),
+            positions=fmt.join([fmt.number(position) for position in duplicate.positions]),
+        )
+        for duplicate in found
+    ]
+    template = tr.ngettext(
+        "Un organisme apparaît plusieurs fois dans la {list} : {items}.",
+        "{count} organismes apparaissent plusieurs fois dans la {list} : {items}.",
+        len(found),
+    )
+    return ctx.sentence(
+        template, ["secsoc-duplicates"], list=label, count=fmt.number(len(found)), items=ctx.join(items)
+    )
+
+
+def _claim(ctx: Context, check: ClaimCheck) -> list[nodes.Node]:
+    tr = ctx.tr
+    values: dict[str, Value] = {"first": _label(ctx, check.other), "second": _label(ctx, check.holder)}
+    quote = ctx.sentence(
+        tr.gettext("La {list} s'accompagne de cette affirmation : « {quote} »"),
+        ["secsoc-claim"],
+        list=_label(ctx, check.holder),
+        quote=nodes.emphasis("", tr.data(check.claim.quote.text)),
+    )
+    missing = len(check.missing)
+    if check.holds:
+        verdict = tr.gettext("La comparaison par organisme confirme cette affirmation.")
+    elif not missing:
+        verdict = tr.gettext(
+            "La comparaison par organisme ne confirme pas cette affirmation telle quelle : "
+            "tous les organismes de la {first} figurent dans la {second}."
+        )
+    else:
+        verdict = tr.ngettext(
+            "La comparaison par organisme ne confirme pas cette affirmation : "
+            "{count} organisme de la {first} manque dans la {second}.",
+            "La comparaison par organisme ne confirme pas cette affirmation : "
+            "{count} organismes de la {first} manquent dans la {second}.",
+            missing,
+        )
+    classes = ["secsoc-verdict", "secsoc-holds" if check.holds else "secsoc-fails"]
+    result: list[nodes.Node] = [quote]
+    if check.claim.source in ctx.dataset.sources:
+        result.append(citation(ctx, ctx.dataset.sources[check.claim.source]))
+    result.append(ctx.sentence(verdict, classes, count=ctx.fmt.number(missing), **values))
+    return result
+
+
+# -- figures -----------------------------------------------------------------------
+
+
+def figures(ctx: Context, selected: Sequence[Figure]) -> list[nodes.Node]:
+    tr, fmt = ctx.tr, ctx.fmt
+    items = nodes.bullet_list(classes=["secsoc-figures"])
+    for figure in selected:
+        values: dict[str, Value] = {"count": nodes.strong("", fmt.number(figure.count))}
+        if figure.share is not None:
+            values["share"] = fmt.share(figure.share)
+        paragraphs = [ctx.sentence(tr.data(figure.statement.text), **values)]
+        if figure.reference_date:
+            paragraphs.append(
+                ctx.sentence(tr.gettext("Chiffre à la date du {date}."), date=fmt.date(figure.reference_date))
+            )
+        items += nodes.list_item("", *paragraphs)
+    sources = dict.fromkeys(figure.source for figure in selected)
+    undated = [figure for figure in selected if figure.reference_date is None]
+    result: list[nodes.Node] = [items]
+    if undated:
+        result.append(
+            ctx.sentence(
+                tr.ngettext(
+                    "La source ne précise pas à quelle date ce chiffre se rapporte.",
+                    "La source ne précise pas à quelle date ces chiffres se rapportent.",
+                    len(undated),
+                ),
+                ["secsoc-undated"],
+            )
+        )
+    result += [citation(ctx, ctx.dataset.sources[source]) for source in sources]
+    return result

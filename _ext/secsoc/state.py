@@ -1,0 +1,80 @@
+"""What one build knows: the dataset, the translator and the formatter.
+
+Loaded once per build, in the main process, when Sphinx asks which documents are
+outdated: before any document is read and before parallel readers fork, so every
+data file is parsed exactly once however many pages (or processes) use it, and
+data problems are reported once per build, located at the data file, even when
+no page needs re-reading.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .formatting import Formatter
+from .loader import load_dataset
+from .model import Dataset
+from .translation import Translator
+
+logger = logging.getLogger(__name__)
+
+_BUILDS: weakref.WeakKeyDictionary[BuildEnvironment, BuildData] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class BuildData:
+    dataset: Dataset
+    translator: Translator
+    formatter: Formatter
+    schema_files: tuple[Path, ...]
+    project_root: Path
+
+    def dependencies(self, *kinds: str) -> list[Path]:
+        """The files a rendering of these kinds of data depends on."""
+        files = [self.dataset.files[kind] for kind in kinds if kind in self.dataset.files]
+        return files + list(self.schema_files) + self.translator.catalog_files
+
+    def usable(self, *kinds: str) -> bool:
+        return not any(self.dataset.files.get(kind) in self.dataset.broken for kind in kinds)
+
+
+def of(env: BuildEnvironment) -> BuildData:
+    return _BUILDS[env]
+
+
+def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
+    """``env-get-outdated`` handler: load and report, re-read nothing extra."""
+    root = Path(app.confdir)
+    data_dir = root / app.config.secsoc_data_dir
+    dataset, problems = load_dataset(data_dir, root)
+    for problem in problems:
+        where = f"{problem.location.display}:{problem.location.line}"
+        message = f"{problem.field}: {problem.message}" if problem.field else problem.message
+        logger.warning(message, location=where, type="secsoc", subtype="data")
+    language = app.config.language or "en"
+    locale_dirs = [Path(app.srcdir, directory) for directory in app.config.locale_dirs]
+    translator = Translator(locale_dirs, language)
+    for bad in translator.problems:
+        where = f"{_display(bad.path, root)}:{bad.line}"
+        logger.warning(bad.message, location=where, type="secsoc", subtype="translation")
+    _BUILDS[env] = BuildData(
+        dataset=dataset,
+        translator=translator,
+        formatter=Formatter(language, app.config.secsoc_territory),
+        schema_files=tuple(sorted((data_dir / "schema").glob("*.json"))),
+        project_root=root,
+    )
+    return []
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)

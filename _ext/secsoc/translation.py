@@ -1,0 +1,123 @@
+"""The extension's own gettext catalogs, read for one build language.
+
+Two domains: ``secsoc`` holds the extension's words (column headers, sentence
+templates with placeholders and plural forms) and ``data`` holds the French prose
+of the data files.  Both are translated here, in the directive, because Sphinx's
+own translation step only sees the page's catalog.
+
+The .po files are read directly with Babel rather than through compiled .mo
+files: there is no stale .mo to trip over (a fresh checkout gives .po and .mo the
+same time), and each message keeps its line, so a translation whose placeholders
+do not match the French text is reported at ``locales/.../secsoc.po:N`` and left
+out instead of crashing the build or showing a wrong number.
+"""
+
+from __future__ import annotations
+
+import gettext
+import string
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.pofile import PoFileError, read_po
+
+DOMAINS = ("secsoc", "data")
+
+
+def placeholders(template: str) -> frozenset[str]:
+    try:
+        return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name is not None)
+    except ValueError:
+        return frozenset({"(unbalanced braces)"})
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogProblem:
+    path: Path
+    line: int
+    message: str
+
+
+@dataclass
+class _Catalog:
+    messages: dict[str, str | tuple[str, ...]]
+    plural: Callable[[int], int]
+
+
+def _english_plural(count: int) -> int:
+    return int(count != 1)
+
+
+class Translator:
+    """Translations of one language; the source language (French) has none."""
+
+    def __init__(self, locale_dirs: Iterable[Path], language: str) -> None:
+        self.language = language
+        self.catalog_files: list[Path] = []
+        self.problems: list[CatalogProblem] = []
+        self._catalogs = {domain: self._load(list(locale_dirs), domain) for domain in DOMAINS}
+
+    def _load(self, locale_dirs: list[Path], domain: str) -> _Catalog:
+        found = _Catalog({}, _english_plural)
+        for directory in reversed(locale_dirs):  # the first directory wins, as in Sphinx
+            path = directory / self.language / "LC_MESSAGES" / f"{domain}.po"
+            if not path.is_file():
+                continue
+            self.catalog_files.append(path)
+            try:
+                with path.open("rb") as stream:
+                    catalog = read_po(stream, locale=None, abort_invalid=True)
+            except (PoFileError, UnicodeDecodeError, ValueError) as err:
+                self.problems.append(
+                    CatalogProblem(path, getattr(err, "lineno", 1) or 1, f"unreadable catalog: {err}")
+                )
+                continue
+            found.plural = gettext.c2py(catalog.plural_expr) if catalog.plural_expr else _english_plural
+            for message in catalog:
+                if message.id and not message.fuzzy and _complete(message.string):
+                    problem = _placeholder_problem(message.id, message.string)
+                    if problem:
+                        self.problems.append(CatalogProblem(path, message.lineno, problem))
+                    else:
+                        found.messages[message.id if isinstance(message.id, str) else message.id[0]] = (
+                            message.string
+                        )
+        return found
+
+    def gettext(self, message: str) -> str:
+        translated = self._catalogs["secsoc"].messages.get(message)
+        return translated if isinstance(translated, str) else message
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        catalog = self._catalogs["secsoc"]
+        forms = catalog.messages.get(singular)
+        if isinstance(forms, tuple):
+            index = catalog.plural(count)
+            if 0 <= index < len(forms):
+                return forms[index]
+        return singular if count == 1 else plural
+
+    def data(self, text: str) -> str:
+        """The translation of a French text from a data file."""
+        translated = self._catalogs["data"].messages.get(text)
+        return translated if isinstance(translated, str) else text
+
+
+def _complete(string_: str | tuple[str, ...]) -> bool:
+    forms = (string_,) if isinstance(string_, str) else string_
+    return bool(forms) and all(forms)
+
+
+def _placeholder_problem(source: str | tuple[str, ...], translated: str | tuple[str, ...]) -> str | None:
+    """A translation may drop a placeholder, but one it invents would crash or lie."""
+    sources = (source,) if isinstance(source, str) else source
+    allowed = frozenset().union(*(placeholders(text) for text in sources))
+    for form in (translated,) if isinstance(translated, str) else translated:
+        extra = placeholders(form) - allowed
+        if extra:
+            return (
+                f"translation uses {{{sorted(extra)[0]}}}, which the French text "
+                f"{sources[0]!r} does not have; the French text is shown instead"
+            )
+    return None

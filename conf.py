@@ -1,0 +1,56 @@
+"""Sphinx configuration: one source (French), one build per language.
+
+``make html`` builds French into ``_build/html/fr`` and Dutch into
+``_build/html/nl`` with ``-D language=nl``; Read the Docs does the same for the
+project's own language (see ``.readthedocs.yaml``).
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent.resolve()
+sys.path.insert(0, str(ROOT / "_ext"))
+
+
+def _(message: str) -> str:
+    """Marks a configuration text for the extension's catalog (translated per language)."""
+    return message
+
+
+project = _("Secrétariats sociaux agréés")
+html_title = project
+author = "Secrétariats sociaux agréés"
+copyright = "2026"
+
+language = "fr"
+extensions = ["myst_parser", "secsoc"]
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+exclude_patterns: list[str] = []
+
+myst_heading_anchors = 3
+smartquotes = False  # printed names must stay exactly as printed
+
+# Translation: one catalog per page, next to the extension's own catalogs.
+locale_dirs = [str(ROOT / "locales")]
+gettext_compact = False
+gettext_uuid = False
+gettext_auto_build = True
+gettext_additional_targets: list[str] = []
+
+html_theme = "furo"
+html_last_updated_fmt = None
+html_sidebars = {
+    "**": [
+        "sidebar/scroll-start.html",
+        "sidebar/brand.html",
+        "secsoc/languages.html",
+        "sidebar/search.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+
+# The secsoc extension: where the data lives.
+secsoc_data_dir = "data"
+secsoc_translated_settings = ["project", "html_title"]

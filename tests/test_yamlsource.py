@@ -1,0 +1,76 @@
+"""Reading one data file: located values and refusals, without Sphinx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from secsoc.yamlsource import MAX_FILE_BYTES, YamlError, line_of, read_yaml
+
+
+def write(tmp_path: Path, content: str | bytes) -> Path:
+    path = tmp_path / "data.yaml"
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return path
+
+
+def error_of(path: Path) -> YamlError:
+    with pytest.raises(YamlError) as caught:
+        read_yaml(path)
+    return caught.value
+
+
+def test_values_remember_their_lines(tmp_path: Path) -> None:
+    data = read_yaml(write(tmp_path, "a: 1\nitems:\n  - name: x\n    date: 2021-11-05\n  - name: y\n")).data
+    assert data == {"a": 1, "items": [{"name": "x", "date": "2021-11-05"}, {"name": "y"}]}
+    assert line_of(data, ("items", 1, "name")) == 5
+    assert line_of(data, ("items", 0, "date")) == 4
+    # a missing key is located at its mapping, where it has to be added
+    assert line_of(data, ("items", 1, "missing")) == 5
+
+
+def test_duplicate_key_is_an_error_not_a_silent_overwrite(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, "name: a\nid: x\nname: b\n"))
+    assert error.line == 3
+    assert "key 'name' appears twice" in error.message
+    assert "first at line 1" in error.message
+
+
+def test_aliases_are_refused_so_an_alias_bomb_costs_nothing(tmp_path: Path) -> None:
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    levels += [f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]" for i in range(8)]
+    error = error_of(write(tmp_path, "\n".join(levels) + "\n"))
+    assert "aliases are not allowed" in error.message
+    assert error.line == 1
+
+
+def test_tab_indentation_is_located(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, "a:\n\t- b\n"))
+    assert error.line == 2
+    assert error.message.startswith("YAML syntax error")
+
+
+def test_bytes_that_are_not_utf8_are_located(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, b"a: 1\nb: caf\xe9\n"))
+    assert error.line == 2
+    assert "not valid UTF-8" in error.message
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    assert read_yaml(write(tmp_path, "\ufeffa: 1\n")).data == {"a": 1}
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    assert error_of(write(tmp_path, "# only a comment\n")).message == "file is empty"
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = write(tmp_path, "a: " + "x" * (MAX_FILE_BYTES + 1))
+    error = error_of(path)
+    assert "over the limit of 8 MiB" in error.message
+
+
+def test_dates_stay_text_even_when_impossible(tmp_path: Path) -> None:
+    assert read_yaml(write(tmp_path, "d: 2021-13-45\n")).data == {"d": "2021-13-45"}
