@@ -10,6 +10,8 @@ LANGUAGES   ?= fr nl
 SPHINXOPTS  ?= -W --keep-going
 SPHINXBUILD := $(PY) -m sphinx $(SPHINXOPTS) -c .
 STAMP       := $(VENV)/.installed
+# What every target needs first; the tests run targets with SETUP= and PY=their python.
+SETUP       ?= $(STAMP)
 
 .PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update test lint format clean
 
@@ -23,26 +25,31 @@ html: $(addprefix html-,$(LANGUAGES))
 
 # Each language has its own doctree directory: switching language would otherwise
 # force a full re-read.
-$(addprefix html-,$(LANGUAGES)): html-%: $(STAMP)
+$(addprefix html-,$(LANGUAGES)): html-%: $(SETUP)
 	$(SPHINXBUILD) -b html -d $(BUILDDIR)/doctrees/$* -D language=$* docs $(BUILDDIR)/html/$*
 
 # The .pot files of the pages, of the extension's own words and of the data's prose.
-gettext: $(STAMP)
+gettext: $(SETUP)
 	$(SPHINXBUILD) -b gettext -d $(BUILDDIR)/doctrees/gettext docs $(BUILDDIR)/gettext
 
+# Translations of the pages, the extension and the data go to every language but the
+# source (French); the theme's words (sphinx.pot) go to every language, French included.
 intl-update: gettext
-	$(VENV)/bin/sphinx-intl update --pot-dir $(BUILDDIR)/gettext --locale-dir locales $(addprefix -l ,$(filter-out fr,$(LANGUAGES)))
+	$(PY) -m sphinx_intl update --pot-dir $(BUILDDIR)/gettext --locale-dir locales $(addprefix -l ,$(filter-out fr,$(LANGUAGES)))
+	rm -rf $(BUILDDIR)/gettext-theme && mkdir -p $(BUILDDIR)/gettext-theme
+	cp $(BUILDDIR)/gettext/sphinx.pot $(BUILDDIR)/gettext-theme/
+	$(PY) -m sphinx_intl update --pot-dir $(BUILDDIR)/gettext-theme --locale-dir locales -l fr
 
-test: $(STAMP)
+test: $(SETUP)
 	$(PY) -m pytest
 
-lint: $(STAMP)
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+lint: $(SETUP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
-format: $(STAMP)
-	$(VENV)/bin/ruff format .
-	$(VENV)/bin/ruff check --fix .
+format: $(SETUP)
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
 
 clean:
 	rm -rf $(BUILDDIR)

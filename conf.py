@@ -39,7 +39,7 @@ gettext_auto_build = True
 gettext_additional_targets: list[str] = []
 
 html_theme = "furo"
-html_last_updated_fmt = None
+html_show_copyright = False
 html_sidebars = {
     "**": [
         "sidebar/scroll-start.html",
@@ -54,3 +54,4 @@ html_sidebars = {
 # The secsoc extension: where the data lives.
 secsoc_data_dir = "data"
 secsoc_translated_settings = ["project", "html_title"]
+secsoc_theme_packages = ["furo", "sphinx_basic_ng"]

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sitebuild import Build, sphinx_build
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
@@ -45,3 +46,26 @@ def testroot(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / name, srcdir / name, ignore=_IGNORED)
     shutil.copy2(ROOT / "conf.py", srcdir / "conf.py")
     return srcdir
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("site") / "project")
+
+
+def _site(project: Path, language: str) -> Build:
+    build = sphinx_build(project, project / "_build", language=language)
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def site_fr(built_project: Path) -> Build:
+    """The French site, built once per test session as ``make html`` builds it."""
+    return _site(built_project, "fr")
+
+
+@pytest.fixture(scope="session")
+def site_nl(built_project: Path) -> Build:
+    """The Dutch site, built once per test session as ``make html`` builds it."""
+    return _site(built_project, "nl")

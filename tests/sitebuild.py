@@ -13,10 +13,14 @@ from bs4 import BeautifulSoup, Tag
 
 
 @dataclass(frozen=True)
-class Build:
+class Run:
     returncode: int
-    output: str  # stdout and stderr: the warnings are on stderr
-    warnings: str
+    output: str  # stdout and stderr
+    warnings: str  # stderr, where Sphinx writes its warnings
+
+
+@dataclass(frozen=True)
+class Build(Run):
     outdir: Path
 
     def page(self, name: str) -> BeautifulSoup:
@@ -29,42 +33,28 @@ class Build:
         return article
 
 
+def make(project: Path, *targets: str, env: dict[str, str] | None = None, **variables: str) -> Run:
+    """``make <targets>`` in a copy of the project, with this interpreter and no set-up step."""
+    settings = {"PY": sys.executable, "SETUP": "", **variables}
+    command = ["make", "--no-print-directory", "-C", str(project), *targets]
+    command += [f"{name}={value}" for name, value in settings.items()]
+    run = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False
+    )
+    return Run(run.returncode, run.stdout + run.stderr, run.stderr)
+
+
 def sphinx_build(
     project: Path,
     out: Path,
     *,
     language: str = "fr",
-    builder: str = "html",
     options: tuple[str, ...] = ("-W", "--keep-going"),
     env: dict[str, str] | None = None,
 ) -> Build:
-    """One ``python -m sphinx`` run, with the arguments the Makefile uses."""
-    outdir = out / builder / language
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        *options,
-        "-c",
-        str(project),
-        "-b",
-        builder,
-        "-d",
-        str(out / "doctrees" / language),
-        "-D",
-        f"language={language}",
-        str(project / "docs"),
-        str(outdir),
-    ]
-    run = subprocess.run(
-        command,
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
-    return Build(run.returncode, run.stdout + run.stderr, run.stderr, outdir)
+    """``make html-<language>``, the way ``make html`` builds each language."""
+    run = make(project, f"html-{language}", env=env, BUILDDIR=str(out), SPHINXOPTS=" ".join(options))
+    return Build(run.returncode, run.output, run.warnings, out / "html" / language)
 
 
 def table_rows(main: Tag, caption_start: str) -> list[list[str]]:

@@ -6,8 +6,8 @@ import re
 
 import pytest
 import yaml
-from conftest import ROOT, copy_project
-from sitebuild import Build, paragraphs, sphinx_build, table_rows, text
+from conftest import ROOT
+from sitebuild import Build, paragraphs, table_rows, text
 
 pytestmark = pytest.mark.slow
 
@@ -15,12 +15,9 @@ MONITEUR_CAPTION = "Secrétariats sociaux agréés d'employeurs publiés au Moni
 USS_CAPTION = "Membres de l'Union des Secrétariats Sociaux"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    project = copy_project(tmp_path_factory.mktemp("fr") / "project")
-    build = sphinx_build(project, project / "_build", language="fr")
-    assert build.returncode == 0, build.output
-    return build
+@pytest.fixture
+def site(site_fr: Build) -> Build:
+    return site_fr
 
 
 def printed_names(list_file: str) -> list[str]:

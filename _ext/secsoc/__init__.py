@@ -6,6 +6,7 @@ Directives: ``secsoc-list``, ``secsoc-comparison``, ``secsoc-figures``,
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -36,12 +37,16 @@ def _write_templates(app: Sphinx, exception: Exception | None) -> None:
     sources = [*sorted(PACKAGE.glob("*.py")), root / "conf.py"]
     potfiles.write_pot(potfiles.extension_catalog(sources, root), outdir / "secsoc.pot")
     potfiles.write_pot(potfiles.data_catalog(state.of(app.env).dataset), outdir / "data.pot")
+    themes = [Path(import_module(name).__file__ or "").parent for name in app.config.secsoc_theme_packages]
+    potfiles.write_pot(potfiles.theme_catalog([*themes, PACKAGE / "templates"]), outdir / "sphinx.pot")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("secsoc_data_dir", "data", "env", types=frozenset({str}))
     app.add_config_value("secsoc_territory", "BE", "env", types=frozenset({str}))
     app.add_config_value("secsoc_translated_settings", [], "env", types=frozenset({list}))
+    # Python packages whose HTML templates hold words to translate (make gettext -> sphinx.pot)
+    app.add_config_value("secsoc_theme_packages", [], "", types=frozenset({list}))
     app.add_config_value(
         "secsoc_languages", {"fr": "Français", "nl": "Nederlands"}, "html", types=frozenset({dict})
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.pofile import write_po
+from jinja2.ext import babel_extract
 
 from .model import Dataset
 
@@ -53,6 +54,24 @@ def data_catalog(dataset: Dataset) -> Catalog:
     for prose in dataset.prose():
         location = prose.location
         catalog.add(prose.text, locations=[(location.display, location.line)], flags=_flags(prose.text))
+    return catalog
+
+
+def theme_catalog(template_dirs: list[Path]) -> Catalog:
+    """The HTML theme's own words ("Back to top", "On this page"...), as the 'sphinx' domain.
+
+    Furo ships no translations, and Sphinx's catalogs lack most of its words;
+    a ``sphinx.po`` in our locale directory is read before Sphinx's own.  The
+    messages are extracted untrimmed, exactly as Jinja looks them up at run time.
+    """
+    catalog = _catalog()
+    for directory in template_dirs:
+        for path in sorted(directory.rglob("*.html")):
+            location = path.relative_to(directory.parent).as_posix()
+            with path.open("rb") as stream:
+                for line, _function, message, _comments in babel_extract(stream, DEFAULT_KEYWORDS, [], {}):
+                    if message:
+                        catalog.add(message, locations=[(location, line)])
     return catalog
 
 

@@ -157,7 +157,7 @@ def list_table(ctx: Context, published: PublishedList) -> list[nodes.Node]:
         rows.append(
             [
                 [ctx.paragraph([nodes.Text(fmt.number(entry.position))])],
-                [ctx.paragraph([nodes.Text(entry.printed)])],
+                [ctx.paragraph([nodes.Text(entry.printed)], ["secsoc-printed"])],
                 [ctx.paragraph([organisation(ctx, entry.organisation)])],
                 [ctx.paragraph([nodes.Text(tr.data(entry.remark.text))])] if entry.remark else [],
                 match,

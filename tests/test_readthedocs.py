@@ -1,0 +1,77 @@
+"""Read the Docs builds the same site as ``make html``, and the language switch follows it there."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, copy_project
+from secsoc.languages import alternates
+from sitebuild import Build
+
+NAMES = {"fr": "Français", "nl": "Nederlands"}
+CANONICAL = "https://secretariats-sociaux.readthedocs.io/nl/latest/"
+
+
+def read_the_docs_command() -> list[str]:
+    config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text("utf-8"))
+    assert config["version"] == 2
+    assert config["sphinx"]["fail_on_warning"] is True
+    assert config["python"]["install"] == [{"requirements": "requirements.txt"}]
+    (command,) = config["build"]["jobs"]["build"]["html"]
+    return shlex.split(command)
+
+
+def test_read_the_docs_dutch_build_matches_make_html(tmp_path: Path, site_nl: Build) -> None:
+    project = copy_project(tmp_path / "project")
+    output = tmp_path / "readthedocs-output"
+    environment = {
+        **os.environ,
+        "READTHEDOCS": "True",
+        "READTHEDOCS_LANGUAGE": "nl",
+        "READTHEDOCS_OUTPUT": str(output),
+        "READTHEDOCS_CANONICAL_URL": CANONICAL,
+    }
+    command = read_the_docs_command()
+    for name in ("READTHEDOCS_LANGUAGE", "READTHEDOCS_OUTPUT"):
+        command = [part.replace(f"${name}", environment[name]) for part in command]
+    assert command[:3] == ["python", "-m", "sphinx"]
+    assert {"-W", "--keep-going", "language=nl"} <= set(command)
+    run = subprocess.run(
+        [sys.executable, *command[1:]],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    published = Build(run.returncode, run.stdout, run.stderr, output / "html")
+    for page in ("index", "social", "secretariats"):
+        assert str(published.main(page)) == str(site_nl.main(page)), page
+        switch = published.page(page).select_one(".secsoc-languages a[hreflang=fr]")
+        assert switch["href"] == f"https://secretariats-sociaux.readthedocs.io/fr/latest/{page}.html"
+
+
+@pytest.mark.parametrize(
+    ("canonical", "expected"),
+    [
+        (None, {"fr": "../../fr/guide/page.html", "nl": "../../nl/guide/page.html"}),
+        (
+            "https://x.readthedocs.io/fr/stable/",
+            {
+                "fr": "https://x.readthedocs.io/fr/stable/guide/page.html",
+                "nl": "https://x.readthedocs.io/nl/stable/guide/page.html",
+            },
+        ),
+    ],
+)
+def test_alternates_locally_and_on_read_the_docs(canonical: str | None, expected: dict[str, str]) -> None:
+    links = alternates("fr", NAMES, "guide/page.html", canonical)
+    assert {link.language: link.href for link in links} == expected
+    assert [link.current for link in links] == [True, False]
