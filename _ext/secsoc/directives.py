@@ -9,11 +9,13 @@ at its own file, so the directive then renders nothing and says nothing more.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping, Sequence
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from docutils import nodes
 from docutils.nodes import Node, system_message
+from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
@@ -29,6 +31,20 @@ class _DataMixin:
     """Lookup of data by id, with the page-located warning for an unknown one."""
 
     env: object
+    options: dict[str, object]
+    # The standard options; with a spec, MyST also reports an unknown option at its line.
+    option_spec: ClassVar[dict[str, object]] = {
+        "class": directives.class_option,
+        "name": directives.unchanged,
+    }
+    has_content = False
+
+    def finish(self, result: list[Node]) -> list[Node]:
+        """Apply ``:class:`` and ``:name:`` to the first node, as docutils' own directives do."""
+        if result and isinstance(result[0], nodes.Element):
+            result[0]["classes"] += self.options.get("class", [])
+            self.add_name(result[0])  # type: ignore[attr-defined]
+        return result
 
     def build_data(self) -> state.BuildData:
         return state.of(self.env)  # type: ignore[arg-type]
@@ -49,13 +65,19 @@ class _DataMixin:
         dataset = self.build_data().dataset
         if dataset.files.get(file_key or kind) in dataset.broken:
             return None
-        known = ", ".join(sorted(records)) or "none"
+        hint = difflib.get_close_matches(key, list(records), n=1)
+        if hint:
+            help_ = f"did you mean '{hint[0]}'?"
+        else:
+            help_ = (
+                "known: " + (", ".join(sorted(records)[:6]) or "none") + (", ..." if len(records) > 6 else "")
+            )
         where = ""
         if kind == "list":
             data_dir = self.env.config.secsoc_data_dir  # type: ignore[attr-defined]
             where = f" (no file {data_dir}/lists/{key}.yaml)"
         logger.warning(
-            f"unknown {kind} '{key}'{where}; known: {known}",
+            f"{self.name}: unknown {kind} '{key}'{where}; {help_}",  # type: ignore[attr-defined]
             location=self.get_location(),  # type: ignore[attr-defined]
             type="secsoc",
             subtype="reference",
@@ -76,7 +98,7 @@ class ListTable(_DataMixin, SphinxDirective):
         published = self.lookup("list", list_id, build.dataset.lists, f"list:{list_id}")
         if published is None or not build.usable(*kinds):
             return []
-        return render.list_table(self.context(), published)
+        return self.finish(render.list_table(self.context(), published))
 
 
 class ListComparison(_DataMixin, SphinxDirective):
@@ -94,7 +116,7 @@ class ListComparison(_DataMixin, SphinxDirective):
         second = self.lookup("list", second_id, lists, f"list:{second_id}")
         if first is None or second is None or not build.usable(*kinds):
             return []
-        return render.comparison(self.context(), compare(first, second))
+        return self.finish(render.comparison(self.context(), compare(first, second)))
 
 
 class Figures(_DataMixin, SphinxDirective):
@@ -112,7 +134,7 @@ class Figures(_DataMixin, SphinxDirective):
         selected = [found for key in wanted if (found := self.lookup("figure", key, figures, "figures"))]
         if not selected or not build.usable(*kinds):
             return []
-        return render.figures(self.context(), selected)
+        return self.finish(render.figures(self.context(), selected))
 
 
 class SourceCitation(_DataMixin, SphinxDirective):
@@ -126,7 +148,7 @@ class SourceCitation(_DataMixin, SphinxDirective):
         source = self.lookup("source", self.arguments[0], build.dataset.sources, "sources")
         if source is None:
             return []
-        return [render.citation(self.context(), source)]
+        return self.finish([render.citation(self.context(), source)])
 
 
 class OrganisationRole(_DataMixin, SphinxRole):

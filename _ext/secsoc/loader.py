@@ -145,7 +145,7 @@ class _Loading:
         try:
             document = read_yaml(path)
         except YamlError as err:
-            self.report(path, err.line, "", err.message)
+            self.report(path, err.line, field_name(err.path) if err.path else "", err.message)
             return {}
         errors = schemas.check(kind, document.data)
         for error in errors:

@@ -34,10 +34,11 @@ _CONSTRUCTOR = yaml.SafeLoader("")  # only its scalar methods are used
 class YamlError(Exception):
     """A file that cannot be read as data, with the line where reading stopped."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, path: tuple[str | int, ...] = ()) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.path = path  # where in the document, when known
 
 
 class LocatedDict(dict[str, Any]):
@@ -106,10 +107,15 @@ def read_yaml(path: Path) -> YamlDocument:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
+        # Located where the parser gave up; an unclosed bracket is noticed far below
+        # it, so the message also says where the construct being read began.
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         problem = err.problem or "invalid YAML"
-        raise YamlError(line, f"YAML syntax error: {problem}") from None
+        context = ""
+        if err.context and err.context_mark and err.context_mark.line + 1 != line:
+            context = f" ({err.context} started at line {err.context_mark.line + 1})"
+        raise YamlError(line, f"YAML syntax error: {problem}{context}") from None
     except yaml.YAMLError as err:
         raise YamlError(1, f"YAML syntax error: {err}") from None
     if root is None:
@@ -133,45 +139,47 @@ class _Builder:
     def __init__(self) -> None:
         self._seen: set[int] = set()
 
-    def build(self, node: yaml.Node) -> Any:
+    def build(self, node: yaml.Node, path: tuple[str | int, ...] = ()) -> Any:
         if id(node) in self._seen:
             raise YamlError(
                 node.start_mark.line + 1,
                 "the value defined here is reused through a YAML alias (*name); "
                 "anchors and aliases are not allowed in data files",
+                path,
             )
         self._seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node)
+            return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             result = LocatedList(node.start_mark.line + 1)
-            for item in node.value:
-                result.append(self.build(item))
+            for index, item in enumerate(node.value):
+                result.append(self.build(item, (*path, index)))
                 result.item_lines.append(item.start_mark.line + 1)
             return result
-        return _scalar(node)
+        return _scalar(node, path)
 
-    def _mapping(self, node: yaml.MappingNode) -> LocatedDict:
+    def _mapping(self, node: yaml.MappingNode, path: tuple[str | int, ...]) -> LocatedDict:
         result = LocatedDict(node.start_mark.line + 1)
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag.endswith(":str")):
-                raise YamlError(line, "mapping keys must be plain text")
+                raise YamlError(line, "mapping keys must be plain text", path)
             key = key_node.value
             if key in result:
                 raise YamlError(
                     line,
                     f"key '{key}' appears twice in the same mapping (first at line {result.key_lines[key]})",
+                    (*path, key),
                 )
-            result[key] = self.build(value_node)
+            result[key] = self.build(value_node, (*path, key))
             result.key_lines[key] = line
         return result
 
 
-def _scalar(node: yaml.Node) -> Any:
+def _scalar(node: yaml.Node, path: tuple[str | int, ...]) -> Any:
     tag = node.tag
     if not tag.startswith(_SCALAR_TAGS):
-        raise YamlError(node.start_mark.line + 1, f"unsupported YAML tag {tag}")
+        raise YamlError(node.start_mark.line + 1, f"unsupported YAML tag {tag}", path)
     kind = tag[len(_SCALAR_TAGS) :]
     if kind in ("str", "timestamp"):
         return node.value
@@ -186,4 +194,4 @@ def _scalar(node: yaml.Node) -> Any:
             return None
     except ValueError:
         pass
-    raise YamlError(node.start_mark.line + 1, f"unsupported YAML value of type {kind}")
+    raise YamlError(node.start_mark.line + 1, f"unsupported YAML value of type {kind}", path)
