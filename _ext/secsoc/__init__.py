@@ -6,6 +6,8 @@ Directives: ``secsoc-list``, ``secsoc-comparison``, ``secsoc-figures``,
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from importlib import import_module
 from pathlib import Path
 
@@ -26,6 +28,21 @@ def _configure(app: Sphinx, config: Config) -> None:
     translator = Translator([Path(app.srcdir, d) for d in config.locale_dirs], config.language or "en")
     for name in config.secsoc_translated_settings:
         config[name] = translator.gettext(config[name])
+    # The theme's words ("Back to top"...) are in locales/<lang>/LC_MESSAGES/sphinx.po,
+    # which Sphinx reads at start-up but does not track: its digest, as an "html"
+    # setting, makes an edit rewrite every page, as a template edit would.
+    config.secsoc_theme_catalog = _digest(
+        Path(app.srcdir, directory, config.language or "en", "LC_MESSAGES", "sphinx.po")
+        for directory in config.locale_dirs
+    )
+
+
+def _digest(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _write_templates(app: Sphinx, exception: Exception | None) -> None:
@@ -45,6 +62,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("secsoc_data_dir", "data", "env", types=frozenset({str}))
     app.add_config_value("secsoc_territory", "BE", "env", types=frozenset({str}))
     app.add_config_value("secsoc_translated_settings", [], "env", types=frozenset({list}))
+    app.add_config_value("secsoc_theme_catalog", "", "html", types=frozenset({str}))  # set at start-up
     # Python packages whose HTML templates hold words to translate (make gettext -> sphinx.pot)
     app.add_config_value("secsoc_theme_packages", [], "", types=frozenset({list}))
     app.add_config_value(
