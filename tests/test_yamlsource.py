@@ -42,8 +42,8 @@ def test_aliases_are_refused_so_an_alias_bomb_costs_nothing(tmp_path: Path) -> N
     levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
     levels += [f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]" for i in range(8)]
     error = error_of(write(tmp_path, "\n".join(levels) + "\n"))
-    assert "aliases are not allowed" in error.message
-    assert error.line == 1
+    assert "anchors and aliases (&name, *name) are not allowed" in error.message
+    assert error.line == 1  # refused at the first anchor, before anything is expanded
 
 
 def test_tab_indentation_is_located(tmp_path: Path) -> None:
@@ -70,6 +70,17 @@ def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
     path = write(tmp_path, "a: " + "x" * (MAX_FILE_BYTES + 1))
     error = error_of(path)
     assert "over the limit of 8 MiB" in error.message
+
+
+def test_one_document_per_file(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, "a: 1\n---\nb: 2\n"))
+    assert error.line == 2
+    assert "one YAML document" in error.message
+
+
+def test_keys_must_be_text(tmp_path: Path) -> None:
+    assert error_of(write(tmp_path, "a:\n  ? [x]\n  : 1\n")).message == "mapping keys must be plain text"
+    assert error_of(write(tmp_path, "1: x\n")).message == "mapping keys must be plain text"
 
 
 def test_dates_stay_text_even_when_impossible(tmp_path: Path) -> None:

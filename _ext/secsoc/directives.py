@@ -21,6 +21,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import render, state
 from .comparison import compare
+from .gcpause import no_gc_pauses
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +99,8 @@ class ListTable(_DataMixin, SphinxDirective):
         published = self.lookup("list", list_id, build.dataset.lists, f"list:{list_id}")
         if published is None or not build.usable(*kinds):
             return []
-        return self.finish(render.list_table(self.context(), published))
+        with no_gc_pauses():
+            return self.finish(render.list_table(self.context(), published))
 
 
 class ListComparison(_DataMixin, SphinxDirective):
@@ -116,7 +118,8 @@ class ListComparison(_DataMixin, SphinxDirective):
         second = self.lookup("list", second_id, lists, f"list:{second_id}")
         if first is None or second is None or not build.usable(*kinds):
             return []
-        return self.finish(render.comparison(self.context(), compare(first, second)))
+        with no_gc_pauses():
+            return self.finish(render.comparison(self.context(), compare(first, second)))
 
 
 class Figures(_DataMixin, SphinxDirective):

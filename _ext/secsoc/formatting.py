@@ -21,9 +21,13 @@ class Formatter:
             self.locale = Locale.parse(f"{language}_{territory}")
         except (UnknownLocaleError, ValueError):
             self.locale = Locale.parse(language)
+        self._numbers: dict[int, str] = {}
 
     def number(self, value: int) -> str:
-        return format_decimal(value, locale=self.locale)
+        # Positions repeat on every page that shows a list: format each one once.
+        if value not in self._numbers:
+            self._numbers[value] = format_decimal(value, locale=self.locale)
+        return self._numbers[value]
 
     def share(self, value: float) -> str:
         return format_percent(value, locale=self.locale)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import json
 import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from .model import (
     PublishedList,
     Source,
 )
-from .validation import Schemas, field_name
+from .validation import SchemaFileError, Schemas, field_name
 from .yamlsource import LocatedDict, YamlError, line_of, read_yaml
 
 #: The files of a data directory; every list is a file in ``lists/``.
@@ -115,11 +114,8 @@ class _Loading:
         directory = self.data_dir / SCHEMAS
         try:
             return Schemas(directory)
-        except json.JSONDecodeError as err:
-            bad = next(p for p in sorted(directory.glob("*.json")) if _invalid_json(p))
-            self.report(bad, err.lineno, "", f"invalid JSON: {err.msg}")
-        except OSError as err:
-            self.report(directory, 1, "", f"cannot read the schemas: {err.strerror}")
+        except SchemaFileError as err:
+            self.report(err.path, err.line, "", err.message)
         return None
 
     def report(self, path: Path, line: int, name: str, message: str) -> None:
@@ -347,11 +343,3 @@ def _placeholder_problem(figure: Figure) -> str | None:
     if ("share" in fields) != (figure.share is not None):
         return "{share} and the 'share' field go together: give both or neither"
     return None
-
-
-def _invalid_json(path: Path) -> bool:
-    try:
-        json.loads(path.read_text("utf-8"))
-    except ValueError:
-        return True
-    return False

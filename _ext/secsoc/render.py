@@ -88,6 +88,14 @@ def organisation(ctx: Context, organisation_id: str) -> nodes.Node:
     return nodes.inline("", name, classes=["secsoc-org"])
 
 
+def _organisation_cell(ctx: Context, organisation_id: str) -> nodes.paragraph:
+    """A table cell holds the name alone: the class goes on the paragraph, one node less a row."""
+    record = ctx.dataset.organisations.get(organisation_id)
+    if record and record.website:
+        return ctx.paragraph([organisation(ctx, organisation_id)])
+    return ctx.paragraph([nodes.Text(record.name if record else organisation_id)], ["secsoc-org"])
+
+
 # -- citations ---------------------------------------------------------------------
 
 
@@ -158,7 +166,7 @@ def list_table(ctx: Context, published: PublishedList) -> list[nodes.Node]:
             [
                 [ctx.paragraph([nodes.Text(fmt.number(entry.position))])],
                 [ctx.paragraph([nodes.Text(entry.printed)], ["secsoc-printed"])],
-                [ctx.paragraph([organisation(ctx, entry.organisation)])],
+                [_organisation_cell(ctx, entry.organisation)],
                 [ctx.paragraph([nodes.Text(tr.data(entry.remark.text))])] if entry.remark else [],
                 match,
             ]

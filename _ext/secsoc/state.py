@@ -18,6 +18,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .formatting import Formatter
+from .gcpause import no_gc_pauses
 from .loader import load_dataset
 from .model import Dataset
 from .translation import Translator
@@ -52,7 +53,8 @@ def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
     """``env-get-outdated`` handler: load and report, re-read nothing extra."""
     root = Path(app.confdir)
     data_dir = root / app.config.secsoc_data_dir
-    dataset, problems = load_dataset(data_dir, root)
+    with no_gc_pauses():
+        dataset, problems = load_dataset(data_dir, root)
     for problem in problems:
         where = f"{problem.location.display}:{problem.location.line}"
         message = f"{problem.field}: {problem.message}" if problem.field else problem.message

@@ -8,18 +8,22 @@ never read a JSON Schema understands.
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import functools
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
+import fastjsonschema
 
 from .yamlsource import line_of
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 _TYPE_NAMES = {
     "object": "a mapping (key: value lines)",
@@ -32,7 +36,7 @@ _TYPE_NAMES = {
 
 
 @dataclass(frozen=True, slots=True)
-class SchemaError:
+class SchemaProblem:
     line: int
     field: str
     message: str
@@ -40,36 +44,120 @@ class SchemaError:
 
 
 class Schemas:
-    """The data schemas of one project, compiled once per build."""
+    """The data schemas of one project, compiled once per build.
+
+    fastjsonschema compiles each schema to Python code that answers "valid?"
+    some fifty times faster than the pure Python jsonschema, without copying the
+    data.  jsonschema is only imported and run on a file that fails, to word its
+    errors (which keyword failed and where, and our schemas' ``x-message``): a
+    clean build never pays for it.
+    """
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.files = tuple(sorted(directory.glob("*.schema.json")))
-        documents = {path.name: json.loads(path.read_text("utf-8")) for path in self.files}
+        texts = {path: _read_text(path) for path in self.files}
+        self._documents = {path.name: _parse_json(path, text) for path, text in texts.items()}
+        # References between our schema files are relative ("common.schema.json#/...").
+        handlers = {"": lambda uri: self._documents[uri.partition("#")[0]]}
+        self._fast: dict[str, Callable[[Any], Any]] = {}
+        for path in texts:
+            try:
+                self._fast[_kind(path)] = fastjsonschema.compile(
+                    self._documents[path.name], handlers=handlers, formats={"date": _is_date}
+                )
+            except (fastjsonschema.JsonSchemaDefinitionException, re.error, KeyError) as err:
+                raise _schema_file_error(texts, self._documents, path, err) from None
+
+    @functools.cached_property
+    def _detailed(self) -> dict[str, Any]:
+        from jsonschema import Draft202012Validator
+        from referencing import Registry, Resource
+
         registry: Registry[Any] = Registry().with_resources(
-            (name, Resource.from_contents(document)) for name, document in documents.items()
+            (name, Resource.from_contents(document)) for name, document in self._documents.items()
         )
-        self._validators = {
+        return {
             name.removesuffix(".schema.json"): Draft202012Validator(
-                document,
-                registry=registry,
-                format_checker=Draft202012Validator.FORMAT_CHECKER,
+                document, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
             )
-            for name, document in documents.items()
+            for name, document in self._documents.items()
         }
 
-    def check(self, kind: str, data: Any) -> list[SchemaError]:
+    def check(self, kind: str, data: Any) -> list[SchemaProblem]:
         """All schema errors of ``data``, in line order.
 
         A misspelt field ('nmae') is one mistake, not two: the 'required field
         is missing' that it causes is dropped when the typo suggests that field.
         """
-        found = {_describe(error, data) for error in _leaves(self._validators[kind].iter_errors(data))}
+        try:
+            self._fast[kind](data)
+            return []
+        except fastjsonschema.JsonSchemaValueException:
+            pass
+        found = {_describe(error, data) for error in _leaves(self._detailed[kind].iter_errors(data))}
         explained = {error.implies_missing for error in found if error.implies_missing}
         return sorted(
             (error for error in found if error.field not in explained),
             key=lambda error: (error.line, error.field),
         )
+
+
+class SchemaFileError(Exception):
+    """A schema file that cannot be used, with where."""
+
+    def __init__(self, path: Path, line: int, message: str) -> None:
+        super().__init__(message)
+        self.path, self.line, self.message = path, line, message
+
+
+def _is_date(value: str) -> bool:
+    """JSON Schema's "date": YYYY-MM-DD, and a day that exists (not 2021-13-45)."""
+    try:
+        return len(value) == 10 and bool(datetime.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+def _kind(path: Path) -> str:
+    return path.name.removesuffix(".schema.json")
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise SchemaFileError(path, 1, f"cannot read the schema: {err}") from None
+
+
+def _parse_json(path: Path, text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise SchemaFileError(path, err.lineno, f"invalid JSON: {err.msg}") from None
+
+
+def _schema_file_error(
+    texts: dict[Path, str], documents: dict[str, Any], failed: Path, err: Exception
+) -> SchemaFileError:
+    """Which schema is unusable, where and why, in the words of the pure Python checker.
+
+    A schema fails to compile when a file it refers to is wrong, so every file is
+    checked, not only the one that failed.
+    """
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    for path, text in texts.items():
+        try:
+            Draft202012Validator.check_schema(documents[path.name])
+        except SchemaError as found:
+            # json keeps no positions: find the offending value in the text instead
+            at = text.find(json.dumps(found.instance)) if isinstance(found.instance, str) else -1
+            line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+            where = field_name(tuple(found.absolute_path))
+            return SchemaFileError(path, line, f"{where}: not a valid JSON Schema: {found.message}")
+    return SchemaFileError(failed, 1, f"not a usable JSON Schema: {err}")
 
 
 def _leaves(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
@@ -88,13 +176,13 @@ def field_name(path: tuple[str | int, ...]) -> str:
     return name or "(top level)"
 
 
-def _describe(error: ValidationError, data: Any) -> SchemaError:
+def _describe(error: ValidationError, data: Any) -> SchemaProblem:
     path = tuple(error.absolute_path)
     keyword = error.validator
     custom = error.schema.get("x-message") if isinstance(error.schema, dict) else None
     if keyword == "required":
         missing = _quoted_name(error.message)
-        return SchemaError(line_of(data, path), field_name((*path, missing)), "required field is missing")
+        return SchemaProblem(line_of(data, path), field_name((*path, missing)), "required field is missing")
     if keyword == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(allowed))
@@ -102,7 +190,7 @@ def _describe(error: ValidationError, data: Any) -> SchemaError:
         hint = difflib.get_close_matches(name, allowed, n=1)
         message = "unknown field" + (f"; did you mean '{hint[0]}'?" if hint else "")
         message += f" (allowed: {', '.join(allowed)})"
-        return SchemaError(
+        return SchemaProblem(
             line_of(data, (*path, name)),
             field_name((*path, name)),
             message,
@@ -113,19 +201,19 @@ def _describe(error: ValidationError, data: Any) -> SchemaError:
         expected = error.validator_value
         names = [expected] if isinstance(expected, str) else list(expected)
         wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
-        return SchemaError(line, field_name(path), f"must be {wanted}, not {_kind_of(error.instance)}")
+        return SchemaProblem(line, field_name(path), f"must be {wanted}, not {_kind_of(error.instance)}")
     if custom and keyword in ("pattern", "format"):
-        return SchemaError(line, field_name(path), f"{error.instance!r} {custom}")
+        return SchemaProblem(line, field_name(path), f"{error.instance!r} {custom}")
     if keyword in ("minLength", "pattern") and isinstance(error.instance, str):
-        return SchemaError(line, field_name(path), "must not be empty")
+        return SchemaProblem(line, field_name(path), "must not be empty")
     if keyword == "minItems" and error.validator_value == 1:
-        return SchemaError(line, field_name(path), "must hold at least one item")
+        return SchemaProblem(line, field_name(path), "must hold at least one item")
     if keyword == "enum":
         choices = ", ".join(str(choice) for choice in error.validator_value)
-        return SchemaError(line, field_name(path), f"{error.instance!r} must be one of: {choices}")
+        return SchemaProblem(line, field_name(path), f"{error.instance!r} must be one of: {choices}")
     if keyword == "uniqueItems":
-        return SchemaError(line, field_name(path), "lists the same value twice")
-    return SchemaError(line, field_name(path), error.message)
+        return SchemaProblem(line, field_name(path), "lists the same value twice")
+    return SchemaProblem(line, field_name(path), error.message)
 
 
 def _quoted_name(message: str) -> str:

@@ -10,6 +10,7 @@ Dates stay text so that the JSON Schema reports a bad one at its own line.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,13 @@ class YamlError(Exception):
         self.path = path  # where in the document, when known
 
 
-class LocatedDict(dict[str, Any]):
+class _Container:
+    """Marks the located containers, so that a mapping can never be taken for a key."""
+
+    __slots__ = ()
+
+
+class LocatedDict(_Container, dict[str, Any]):
     """A mapping that knows its own line and the line of each of its keys."""
 
     __slots__ = ("key_lines", "line")
@@ -52,7 +59,7 @@ class LocatedDict(dict[str, Any]):
         self.key_lines: dict[str, int] = {}
 
 
-class LocatedList(list[Any]):
+class LocatedList(_Container, list[Any]):
     """A sequence that knows its own line and the line of each item."""
 
     __slots__ = ("item_lines", "line")
@@ -105,7 +112,7 @@ def read_yaml(path: Path) -> YamlDocument:
         raise YamlError(1, f"cannot read file: {err.strerror}") from None
     text = _decode(raw)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        data = _Builder().build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as err:
         # Located where the parser gave up; an unclosed bracket is noticed far below
         # it, so the message also says where the construct being read began.
@@ -118,9 +125,7 @@ def read_yaml(path: Path) -> YamlDocument:
         raise YamlError(line, f"YAML syntax error: {problem}{context}") from None
     except yaml.YAMLError as err:
         raise YamlError(1, f"YAML syntax error: {err}") from None
-    if root is None:
-        raise YamlError(1, "file is empty")
-    return YamlDocument(path, _Builder().build(root))
+    return YamlDocument(path, data)
 
 
 def _decode(raw: bytes) -> str:
@@ -134,55 +139,109 @@ def _decode(raw: bytes) -> str:
 
 
 class _Builder:
-    """Turns a composed node graph into located values, one node visit each."""
+    """Builds located values straight from libyaml's events.
+
+    No node graph is composed: each event is used once and dropped, so a file
+    costs the memory of its values, not several times that.  Anchors are refused
+    where they are defined, before any alias could reuse (and multiply) them.
+    """
 
     def __init__(self) -> None:
-        self._seen: set[int] = set()
+        self._stack: list[tuple[LocatedDict | LocatedList, tuple[str | int, ...]]] = []
+        self._keys: list[tuple[str, int] | None] = []  # the pending key of each open mapping
 
-    def build(self, node: yaml.Node, path: tuple[str | int, ...] = ()) -> Any:
-        if id(node) in self._seen:
-            raise YamlError(
-                node.start_mark.line + 1,
-                "the value defined here is reused through a YAML alias (*name); "
-                "anchors and aliases are not allowed in data files",
-                path,
-            )
-        self._seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            result = LocatedList(node.start_mark.line + 1)
-            for index, item in enumerate(node.value):
-                result.append(self.build(item, (*path, index)))
-                result.item_lines.append(item.start_mark.line + 1)
-            return result
-        return _scalar(node, path)
-
-    def _mapping(self, node: yaml.MappingNode, path: tuple[str | int, ...]) -> LocatedDict:
-        result = LocatedDict(node.start_mark.line + 1)
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
-            if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag.endswith(":str")):
-                raise YamlError(line, "mapping keys must be plain text", path)
-            key = key_node.value
-            if key in result:
+    def build(self, events: Iterator[yaml.Event]) -> Any:
+        root: Any = _NOTHING
+        for event in events:
+            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+                continue
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.DocumentStartEvent):
+                if root is not _NOTHING:
+                    raise YamlError(line, "a data file holds one YAML document; remove this '---'")
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                value, _ = self._stack.pop()
+                self._keys.pop()
+                if not self._stack:
+                    root = value
+                continue
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise YamlError(
                     line,
-                    f"key '{key}' appears twice in the same mapping (first at line {result.key_lines[key]})",
-                    (*path, key),
+                    "anchors and aliases (&name, *name) are not allowed in data files; write the value out",
+                    self._path(),
                 )
-            result[key] = self.build(value_node, (*path, key))
-            result.key_lines[key] = line
-        return result
+            path = self._path()
+            if isinstance(event, yaml.MappingStartEvent):
+                self._open(LocatedDict(line), path, line)
+            elif isinstance(event, yaml.SequenceStartEvent):
+                self._open(LocatedList(line), path, line)
+            else:
+                value = _scalar(event, path)
+                if not self._stack:
+                    root = value
+                else:
+                    self._add(value, line)
+        if root is _NOTHING:
+            raise YamlError(1, "file is empty")
+        return root
+
+    def _path(self) -> tuple[str | int, ...]:
+        """Where the next value goes."""
+        if not self._stack:
+            return ()
+        container, path = self._stack[-1]
+        key = self._keys[-1]
+        if isinstance(container, LocatedList):
+            return (*path, len(container))
+        return (*path, key[0]) if key else path
+
+    def _open(self, container: LocatedDict | LocatedList, path: tuple[str | int, ...], line: int) -> None:
+        if self._stack:
+            self._add(container, line)
+        self._stack.append((container, path))
+        self._keys.append(None)
+
+    def _add(self, value: Any, line: int) -> None:
+        container, path = self._stack[-1]
+        if isinstance(container, LocatedList):
+            container.append(value)
+            container.item_lines.append(line)
+            return
+        key = self._keys[-1]
+        if key is None:  # this value is a key
+            if not isinstance(value, str) or isinstance(value, _Container):
+                raise YamlError(line, "mapping keys must be plain text", path)
+            if value in container:
+                raise YamlError(
+                    line,
+                    f"key '{value}' appears twice in the same mapping "
+                    f"(first at line {container.key_lines[value]})",
+                    (*path, value),
+                )
+            self._keys[-1] = (value, line)
+            return
+        container[key[0]] = value
+        container.key_lines[key[0]] = key[1]
+        self._keys[-1] = None
 
 
-def _scalar(node: yaml.Node, path: tuple[str | int, ...]) -> Any:
-    tag = node.tag
+_NOTHING = object()
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _scalar(event: yaml.ScalarEvent, path: tuple[str | int, ...]) -> Any:
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+    line = event.start_mark.line + 1
     if not tag.startswith(_SCALAR_TAGS):
-        raise YamlError(node.start_mark.line + 1, f"unsupported YAML tag {tag}", path)
+        raise YamlError(line, f"unsupported YAML tag {tag}", path)
     kind = tag[len(_SCALAR_TAGS) :]
     if kind in ("str", "timestamp"):
-        return node.value
+        return event.value
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
     try:
         if kind == "int":
             return _CONSTRUCTOR.construct_yaml_int(node)
@@ -194,4 +253,4 @@ def _scalar(node: yaml.Node, path: tuple[str | int, ...]) -> Any:
             return None
     except ValueError:
         pass
-    raise YamlError(node.start_mark.line + 1, f"unsupported YAML value of type {kind}", path)
+    raise YamlError(line, f"unsupported YAML value of type {kind}", path)
