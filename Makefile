@@ -13,9 +13,9 @@ STAMP       := $(VENV)/.installed
 # What every target needs first; the tests run targets with SETUP= and PY=their python.
 SETUP       ?= $(STAMP)
 
-.PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update test lint format clean
+.PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update test bench lint format clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt bench/requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
@@ -42,6 +42,10 @@ intl-update: gettext
 
 test: $(SETUP)
 	$(PY) -m pytest
+
+# The benchmark (about 45 minutes): writes bench/RESULTS.md and bench/build-time.png.
+bench: $(SETUP)
+	$(PY) bench/run.py
 
 lint: $(SETUP)
 	$(PY) -m ruff check .

@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
-from . import directives, languages, potfiles, state
+from . import directives, gcpause, languages, potfiles, state
 from .translation import Translator
 
 PACKAGE = Path(__file__).parent
@@ -78,6 +78,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", state.load)
     app.connect("html-page-context", languages.add_to_page)
     app.connect("build-finished", _write_templates)
+    app.connect("doctree-read", gcpause.release)
     return {
         "version": "1.0",
         "env_version": 1,

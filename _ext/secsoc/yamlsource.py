@@ -42,13 +42,7 @@ class YamlError(Exception):
         self.path = path  # where in the document, when known
 
 
-class _Container:
-    """Marks the located containers, so that a mapping can never be taken for a key."""
-
-    __slots__ = ()
-
-
-class LocatedDict(_Container, dict[str, Any]):
+class LocatedDict(dict[str, Any]):
     """A mapping that knows its own line and the line of each of its keys."""
 
     __slots__ = ("key_lines", "line")
@@ -59,7 +53,7 @@ class LocatedDict(_Container, dict[str, Any]):
         self.key_lines: dict[str, int] = {}
 
 
-class LocatedList(_Container, list[Any]):
+class LocatedList(list[Any]):
     """A sequence that knows its own line and the line of each item."""
 
     __slots__ = ("item_lines", "line")
@@ -112,7 +106,11 @@ def read_yaml(path: Path) -> YamlDocument:
         raise YamlError(1, f"cannot read file: {err.strerror}") from None
     text = _decode(raw)
     try:
-        data = _Builder().build(yaml.parse(text, Loader=_Loader))
+        parser = _Loader(text)
+        try:
+            data = _Builder().build(iter(parser.get_event, None))
+        finally:
+            parser.dispose()
     except yaml.MarkedYAMLError as err:
         # Located where the parser gave up; an unclosed bracket is noticed far below
         # it, so the message also says where the construct being read began.
@@ -138,104 +136,114 @@ def _decode(raw: bytes) -> str:
         ) from None
 
 
+class _Frame:
+    """An open mapping or sequence, and (for a mapping) the key waiting for its value."""
+
+    __slots__ = ("container", "key", "key_line", "path")
+
+    def __init__(self, container: LocatedDict | LocatedList, path: tuple[str | int, ...]) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | None = None
+        self.key_line = 0
+
+    def next_path(self) -> tuple[str | int, ...]:
+        """Where the next value goes, for error messages."""
+        if isinstance(self.container, LocatedList):
+            return (*self.path, len(self.container))
+        return (*self.path, self.key) if self.key is not None else self.path
+
+
 class _Builder:
     """Builds located values straight from libyaml's events.
 
     No node graph is composed: each event is used once and dropped, so a file
     costs the memory of its values, not several times that.  Anchors are refused
     where they are defined, before any alias could reuse (and multiply) them.
+    The loop dispatches on the event's exact type and computes paths only for
+    containers and errors: it runs once per value of every data file.
     """
 
     def __init__(self) -> None:
-        self._stack: list[tuple[LocatedDict | LocatedList, tuple[str | int, ...]]] = []
-        self._keys: list[tuple[str, int] | None] = []  # the pending key of each open mapping
+        self._stack: list[_Frame] = []
 
     def build(self, events: Iterator[yaml.Event]) -> Any:
+        stack = self._stack
         root: Any = _NOTHING
         for event in events:
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
-                continue
-            line = event.start_mark.line + 1
-            if isinstance(event, yaml.DocumentStartEvent):
-                if root is not _NOTHING:
-                    raise YamlError(line, "a data file holds one YAML document; remove this '---'")
-                continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                value, _ = self._stack.pop()
-                self._keys.pop()
-                if not self._stack:
-                    root = value
-                continue
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise YamlError(
-                    line,
-                    "anchors and aliases (&name, *name) are not allowed in data files; write the value out",
-                    self._path(),
-                )
-            path = self._path()
-            if isinstance(event, yaml.MappingStartEvent):
-                self._open(LocatedDict(line), path, line)
-            elif isinstance(event, yaml.SequenceStartEvent):
-                self._open(LocatedList(line), path, line)
-            else:
-                value = _scalar(event, path)
-                if not self._stack:
-                    root = value
+            kind = type(event)
+            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                line = event.start_mark.line + 1
+                if event.anchor is not None:
+                    raise YamlError(line, _NO_ANCHORS, stack[-1].next_path() if stack else ())
+                if kind is yaml.ScalarEvent:
+                    value = _scalar(event, line, stack)
                 else:
-                    self._add(value, line)
+                    value = LocatedDict(line) if kind is yaml.MappingStartEvent else LocatedList(line)
+                if stack:
+                    self._put(stack[-1], value, line)
+                elif root is _NOTHING:
+                    root = value
+                if kind is not yaml.ScalarEvent:
+                    path = stack[-1].next_path() if stack else ()
+                    if stack and isinstance(stack[-1].container, LocatedList):
+                        path = (*stack[-1].path, len(stack[-1].container) - 1)
+                    stack.append(_Frame(value, path))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                if stack and isinstance(stack[-1].container, LocatedDict) and stack[-1].key is not None:
+                    frame = stack[-1]
+                    frame.container.key_lines[frame.key] = frame.key_line
+                    frame.key = None
+            elif kind is yaml.AliasEvent:
+                line = event.start_mark.line + 1
+                raise YamlError(line, _NO_ANCHORS, stack[-1].next_path() if stack else ())
+            elif kind is yaml.DocumentStartEvent and root is not _NOTHING:
+                line = event.start_mark.line + 1
+                raise YamlError(line, "a data file holds one YAML document; remove this '---'")
         if root is _NOTHING:
             raise YamlError(1, "file is empty")
         return root
 
-    def _path(self) -> tuple[str | int, ...]:
-        """Where the next value goes."""
-        if not self._stack:
-            return ()
-        container, path = self._stack[-1]
-        key = self._keys[-1]
-        if isinstance(container, LocatedList):
-            return (*path, len(container))
-        return (*path, key[0]) if key else path
-
-    def _open(self, container: LocatedDict | LocatedList, path: tuple[str | int, ...], line: int) -> None:
-        if self._stack:
-            self._add(container, line)
-        self._stack.append((container, path))
-        self._keys.append(None)
-
-    def _add(self, value: Any, line: int) -> None:
-        container, path = self._stack[-1]
-        if isinstance(container, LocatedList):
+    @staticmethod
+    def _put(frame: _Frame, value: Any, line: int) -> None:
+        container = frame.container
+        if type(container) is LocatedList:
             container.append(value)
             container.item_lines.append(line)
             return
-        key = self._keys[-1]
+        key = frame.key
         if key is None:  # this value is a key
-            if not isinstance(value, str) or isinstance(value, _Container):
-                raise YamlError(line, "mapping keys must be plain text", path)
+            if type(value) is not str:
+                raise YamlError(line, "mapping keys must be plain text", frame.path)
             if value in container:
                 raise YamlError(
                     line,
                     f"key '{value}' appears twice in the same mapping "
                     f"(first at line {container.key_lines[value]})",
-                    (*path, value),
+                    (*frame.path, value),
                 )
-            self._keys[-1] = (value, line)
+            frame.key, frame.key_line = value, line
             return
-        container[key[0]] = value
-        container.key_lines[key[0]] = key[1]
-        self._keys[-1] = None
+        container[key] = value
+        if type(value) is LocatedDict or type(value) is LocatedList:
+            return  # its key line is recorded when it closes, so that errors inside name the key
+        container.key_lines[key] = frame.key_line
+        frame.key = None
 
 
+_NO_ANCHORS = "anchors and aliases (&name, *name) are not allowed in data files; write the value out"
 _NOTHING = object()
 _RESOLVER = yaml.resolver.Resolver()
 
 
-def _scalar(event: yaml.ScalarEvent, path: tuple[str | int, ...]) -> Any:
+def _scalar(event: yaml.ScalarEvent, line: int, stack: list[_Frame]) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
+        if event.style is not None and event.implicit[1]:
+            return event.value  # quoted: text, whatever it looks like
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
-    line = event.start_mark.line + 1
+    path = stack[-1].next_path() if stack else ()
     if not tag.startswith(_SCALAR_TAGS):
         raise YamlError(line, f"unsupported YAML tag {tag}", path)
     kind = tag[len(_SCALAR_TAGS) :]

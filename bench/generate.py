@@ -1,0 +1,178 @@
+"""Synthetic projects for the benchmark: the same lists rendered three ways.
+
+``ours`` uses the secsoc directives on YAML data that follows our schemas;
+``csv`` uses Sphinx's own csv-table on an equivalent CSV file; ``datatemplates``
+uses sphinxcontrib-datatemplates with an equivalent Jinja template. Every page
+shows the two lists as tables (and, for ``ours``, the comparison too); every
+approach renders the same five columns, so the rows can be compared.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+APPROACHES = ("ours", "csv", "datatemplates")
+LISTS = ("moniteur-bench", "uss-bench")
+HEADERS = ("N°", "Nom publié", "Organisme", "Remarque", "Correspondance")
+
+
+@dataclass(frozen=True)
+class Row:
+    position: int
+    printed: str
+    organisation: str  # the organisation's name, as the table shows it
+    remark: str
+    match: str
+
+
+def organisations(n: int) -> list[dict[str, object]]:
+    return [
+        {
+            "id": f"org-{i:05d}",
+            "name": f"Secrétariat social {i:05d}",
+            "aliases": [f"Secrétariat social {i:05d} ASBL", f"SECRETARIAT SOCIAL {i:05d}"],
+        }
+        for i in range(1, n + 1)
+    ]
+
+
+def entries(n: int, which: str) -> list[dict[str, str]]:
+    """The first list names every organisation (one twice); the second all but the last."""
+    result: list[dict[str, str]] = []
+    if which == LISTS[0]:
+        for i in range(1, n + 1):
+            entry = {"printed": f"Secrétariat social {i:05d} ASBL", "organisation": f"org-{i:05d}"}
+            if i % 50 == 0:
+                entry["inferred"] = f"Déduit du numéro {i:05d}."
+            result.append(entry)
+        result[0]["remark"] = "première occurrence"
+        result.append({**result[0], "remark": "doublon"})
+    else:
+        result = [
+            {"printed": f"SECRETARIAT SOCIAL {i:05d}", "organisation": f"org-{i:05d}"} for i in range(1, n)
+        ]
+    return result
+
+
+def rows(n: int, which: str) -> list[Row]:
+    return [
+        Row(
+            index,
+            entry["printed"],
+            f"Secrétariat social {entry['organisation'][4:]}",
+            entry.get("remark", ""),
+            f"Déduite : {entry['inferred']}" if "inferred" in entry else "",
+        )
+        for index, entry in enumerate(entries(n, which), 1)
+    ]
+
+
+def _dump(path: Path, schema: str, data: object) -> None:
+    """JSON is YAML: the files stay valid YAML for ours and quick to write."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f"# yaml-language-server: $schema={schema}\n" + json.dumps(data, ensure_ascii=False, indent=1)
+    )
+
+
+def write_data(root: Path, n: int) -> None:
+    data = root / "data"
+    shutil.copytree(REPO / "data" / "schema", data / "schema")
+    _dump(
+        data / "organisations.yaml", "schema/organisations.schema.json", {"organisations": organisations(n)}
+    )
+    sources = [
+        {"id": name, "publisher": "Moniteur belge", "title": f"Liste {name}", "reference_date": "2021-11-05"}
+        for name in LISTS
+    ]
+    _dump(data / "sources.yaml", "schema/sources.schema.json", {"sources": sources})
+    figures = [{"id": "f", "statement": "{count} travailleurs.", "count": n, "source": LISTS[0]}]
+    _dump(data / "figures.yaml", "schema/figures.schema.json", {"figures": figures})
+    for name in LISTS:
+        listed = {
+            "title": f"Liste {name}",
+            "label": f"liste {name}",
+            "source": name,
+            "entries": entries(n, name),
+        }
+        _dump(data / "lists" / f"{name}.yaml", "../schema/list.schema.json", listed)
+        (data / "csv").mkdir(exist_ok=True)
+        with (data / "csv" / f"{name}.csv").open("w", newline="", encoding="utf-8") as stream:
+            writer = csv.writer(stream)
+            for row in rows(n, name):
+                writer.writerow([row.position, row.printed, row.organisation, row.remark, row.match])
+        table = {"title": f"Liste {name}", "rows": [row.__dict__ for row in rows(n, name)]}
+        _dump(data / "denormalised" / f"{name}.yaml", "none", table)
+
+
+CONF = """\
+import sys
+sys.path.insert(0, {ext!r})
+project = "bench"
+language = "fr"
+html_theme = "basic"
+extensions = {extensions!r}
+secsoc_data_dir = "data"
+templates_path = ["_templates"]
+"""
+
+TEMPLATE = """\
+.. list-table:: {{ data.title }}
+   :header-rows: 1
+
+   * - N°
+     - Nom publié
+     - Organisme
+     - Remarque
+     - Correspondance
+{% for row in data.rows %}   * - {{ row.position }}
+     - {{ row.printed }}
+     - {{ row.organisation }}
+     - {{ row.remark }}
+     - {{ row.match }}
+{% endfor %}
+"""
+
+
+def page(approach: str, number: int) -> str:
+    title = f"Page {number}\n{'=' * len(f'Page {number}')}\n\n"
+    blocks = []
+    for name in LISTS:
+        if approach == "ours":
+            blocks.append(f".. secsoc-list:: {name}\n")
+        elif approach == "csv":
+            headers = ", ".join(f'"{header}"' for header in HEADERS)
+            blocks.append(
+                f".. csv-table:: Liste {name}\n   :file: ../data/csv/{name}.csv\n   :header: {headers}\n"
+            )
+        else:
+            blocks.append(
+                f".. datatemplate:yaml:: ../data/denormalised/{name}.yaml\n   :template: list.tmpl\n"
+            )
+    if approach == "ours":
+        blocks.append(f".. secsoc-comparison:: {LISTS[0]} {LISTS[1]}\n")
+    return title + "\n".join(blocks)
+
+
+def generate(root: Path, approach: str, n: int, pages: int) -> Path:
+    """A complete Sphinx project in ``root`` (source dir ``root/docs``, conf in ``root``)."""
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    write_data(root, n)
+    extensions = {"ours": ["secsoc"], "csv": [], "datatemplates": ["sphinxcontrib.datatemplates"]}[approach]
+    (root / "conf.py").write_text(CONF.format(ext=str(REPO / "_ext"), extensions=extensions))
+    (root / "_templates").mkdir()
+    (root / "_templates" / "list.tmpl").write_text(TEMPLATE)
+    docs = root / "docs"
+    docs.mkdir()
+    toctree = "\n".join(f"   page{number}" for number in range(1, pages + 1))
+    (docs / "index.rst").write_text(f"Bench\n=====\n\n.. toctree::\n\n{toctree}\n")
+    for number in range(1, pages + 1):
+        (docs / f"page{number}.rst").write_text(page(approach, number))
+    return root

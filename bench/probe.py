@@ -1,0 +1,103 @@
+"""One Sphinx build inside this process, watched: what the data files cost.
+
+Run by ``bench/run.py`` as ``python bench/probe.py PROJECT OUTPUT.json``. It
+counts every time a data file (under ``data/``) is opened for reading, and
+times the secsoc extension's entry points (loading and validating the data,
+each directive's run) with an instrumenting profiler, then writes both as JSON.
+Serial on purpose: counts from forked readers would not come back.
+"""
+
+from __future__ import annotations
+
+import builtins
+import functools
+import io
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def main(project: Path, output: Path) -> None:
+    data = (project / "data").resolve()
+    opened: Counter[str] = Counter()
+    real_open = builtins.open
+
+    def counting_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if isinstance(file, (str, Path)) and "r" in mode:
+            path = Path(file).resolve()
+            if path.is_relative_to(data) and path.suffix in (".yaml", ".csv"):
+                opened[path.relative_to(data).as_posix()] += 1
+        return real_open(file, mode, *args, **kwargs)
+
+    builtins.open = io.open = counting_open  # type: ignore[assignment]
+
+    spent: Counter[str] = Counter()
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
+    _instrument(spent)
+
+    from sphinx.cmd.build import build_main
+
+    start = time.perf_counter()
+    status = build_main(
+        [
+            "-q",
+            "-E",
+            "-b",
+            "html",
+            "-c",
+            str(project),
+            str(project / "docs"),
+            str(project / "_build" / "html"),
+        ]
+    )
+    total = time.perf_counter() - start
+    output.write_text(json.dumps({"status": status, "total": total, "opened": opened, "spent": spent}))
+
+
+def _instrument(spent: Counter[str]) -> None:
+    """Wrap each approach's entry points; nested calls are not counted twice.
+
+    Ours: the data loader and every directive's ``run()``; csv-table and
+    datatemplates: their directive's ``run()``, which reads the file, parses it
+    and builds the nodes, the same work as ours.
+    """
+    import secsoc.directives as directives
+    import secsoc.state as state
+    from docutils.parsers.rst.directives.tables import CSVTable
+    from sphinxcontrib.datatemplates.directive import DataTemplateBase
+
+    depth = [0]
+
+    def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            depth[0] += 1
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+                if depth[0] == 0:
+                    spent[name] += time.perf_counter() - start
+
+        return wrapper
+
+    state.load = timed("loading and validating", state.load)  # type: ignore[assignment]
+    for directive in (
+        directives.ListTable,
+        directives.ListComparison,
+        directives.Figures,
+        directives.SourceCitation,
+        directives.OrganisationRole,
+    ):
+        directive.run = timed("building nodes", directive.run)  # type: ignore[method-assign]
+    CSVTable.run = timed("csv-table directive", CSVTable.run)  # type: ignore[method-assign]
+    DataTemplateBase.run = timed("datatemplate directive", DataTemplateBase.run)  # type: ignore[method-assign]
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -1,0 +1,371 @@
+"""The benchmark: our directives against csv-table and sphinxcontrib-datatemplates.
+
+``make bench`` runs it and writes ``bench/RESULTS.md`` and ``bench/build-time.png``.
+Every measurement is interleaved (ours, csv, datatemplates, ours, ...) so that
+the machine's noise falls on all three alike; the table gives medians and the
+ratios between them. ``--quick`` (N=100, P=1, one run) only checks that the
+three approaches render the same rows, and is part of ``make test``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import APPROACHES, LISTS, generate
+
+HERE = Path(__file__).resolve().parent
+SIZES = (100, 1_000, 5_000, 20_000)
+PAGES = (1, 50, 200)
+TARGET_N = 5_000
+# Rebuilds are about which pages are read again: ten pages of a 1,000-organisation list.
+REBUILD_N, REBUILD_PAGES = 1_000, 10
+
+
+@dataclass
+class Samples:
+    time: list[float] = field(default_factory=list)
+    memory: list[float] = field(default_factory=list)  # MiB
+
+    @property
+    def median_time(self) -> float:
+        return statistics.median(self.time)
+
+    @property
+    def median_memory(self) -> float:
+        return statistics.median(self.memory)
+
+
+def sphinx(project: Path, *, fresh: bool) -> tuple[float, float, str]:
+    """One build as a separate process: wall time, peak memory (MiB) and output."""
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(project)]
+    command += ["-E"] if fresh else []
+    command += [str(project / "docs"), str(project / "_build" / "html")]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = process.stdout.read() if process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"build of {project} failed:\n{output}")
+    return elapsed, usage.ru_maxrss / 1024, output
+
+
+def documents_read(output: str) -> int:
+    found = re.search(r"updating environment: .*?(\d+) added, (\d+) changed", output)
+    return int(found.group(1)) + int(found.group(2)) if found else 0
+
+
+def projects(root: Path, n: int, pages: int) -> dict[str, Path]:
+    return {
+        approach: generate(root / f"{approach}-{n}-{pages}", approach, n, pages) for approach in APPROACHES
+    }
+
+
+def full_builds(root: Path, n: int, pages: int, runs: int) -> dict[str, Samples]:
+    made = projects(root, n, pages)
+    samples = {approach: Samples() for approach in APPROACHES}
+    for _ in range(runs):
+        for approach, project in made.items():  # interleaved: A B C A B C ...
+            elapsed, memory, _ = sphinx(project, fresh=True)
+            samples[approach].time.append(elapsed)
+            samples[approach].memory.append(memory)
+    return samples
+
+
+def edited_file(approach: str, project: Path) -> Path:
+    data = project / "data"
+    return {
+        "ours": data / "lists" / f"{LISTS[0]}.yaml",
+        "csv": data / "csv" / f"{LISTS[0]}.csv",
+        "datatemplates": data / "denormalised" / f"{LISTS[0]}.yaml",
+    }[approach]
+
+
+def rebuilds(root: Path, n: int, pages: int, runs: int) -> dict[str, dict[str, list[float]]]:
+    """No-op rebuilds and rebuilds after saving one list file: time and documents read."""
+    made = projects(root, n, pages)
+    for project in made.values():
+        sphinx(project, fresh=True)
+    result = {a: {"noop": [], "noop_read": [], "edit": [], "edit_read": []} for a in APPROACHES}
+    for _ in range(runs):
+        for approach, project in made.items():
+            elapsed, _, output = sphinx(project, fresh=False)
+            result[approach]["noop"].append(elapsed)
+            result[approach]["noop_read"].append(documents_read(output))
+            edited = edited_file(approach, project)
+            edited.write_bytes(edited.read_bytes())  # saved as an editor saves it
+            os.utime(edited)
+            elapsed, _, output = sphinx(project, fresh=False)
+            result[approach]["edit"].append(elapsed)
+            result[approach]["edit_read"].append(documents_read(output))
+    return result
+
+
+def probe(project: Path) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as scratch:
+        output = Path(scratch) / "probe.json"
+        subprocess.run([sys.executable, str(HERE / "probe.py"), str(project), str(output)], check=True)
+        return json.loads(output.read_text())
+
+
+def rendered_rows(project: Path) -> list[list[list[str]]]:
+    """The body rows of every table of page 1, as cell texts."""
+    page = BeautifulSoup((project / "_build" / "html" / "page1.html").read_text("utf-8"), "html.parser")
+    return [
+        [
+            [" ".join(cell.get_text(" ").split()) for cell in row.find_all("td")]
+            for row in table.find("tbody").find_all("tr")
+        ]
+        for table in page.find_all("table")
+    ]
+
+
+def quick(root: Path) -> None:
+    """N=100, P=1: the three approaches render the same rows; each data file is parsed once."""
+    made = projects(root, 100, 1)
+    rows = {}
+    for approach, project in made.items():
+        sphinx(project, fresh=True)
+        rows[approach] = rendered_rows(project)
+    assert len(rows["ours"]) == 2 and len(rows["ours"][0]) == 101, "ours: two tables, 100 + 1 rows"
+    for approach in APPROACHES[1:]:
+        assert rows[approach] == rows["ours"], f"{approach} renders other rows than ours"
+    counts = probe(made["ours"])["opened"]
+    assert counts and set(counts.values()) == {1}, counts
+    print(f"quick benchmark: the three approaches render the same {sum(map(len, rows['ours']))} rows")
+
+
+# -- report -------------------------------------------------------------------------
+
+
+def machine() -> list[str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        line.split()[1]
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    packages = (
+        "sphinx",
+        "docutils",
+        "sphinxcontrib-datatemplates",
+        "pyyaml",
+        "fastjsonschema",
+        "jsonschema",
+        "babel",
+    )
+    return [
+        f"- Machine: {cpu}, {os.cpu_count()} cores, {int(memory) // 1024 // 1024} GiB",
+        f"- Python {platform.python_version()} on {platform.system()} {platform.release()}",
+        "- " + ", ".join(f"{name} {version(name)}" for name in packages),
+    ]
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}x"
+
+
+def check(label: str, value: float, limit: float) -> str:
+    return f"| {label} | {value:.2f} | {limit:.2f} | {'met' if value <= limit else '**missed**'} |"
+
+
+def plot(by_size: dict[int, dict[str, Samples]], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(7, 4.5))
+    sizes = sorted(by_size)
+    for approach, label in zip(APPROACHES, ("secsoc (ours)", "csv-table", "datatemplates"), strict=True):
+        axes.plot(sizes, [by_size[n][approach].median_time for n in sizes], marker="o", label=label)
+    axes.set_xscale("log")
+    axes.set_yscale("log")
+    axes.set_xlabel("organisations per list (N), one page")
+    axes.set_ylabel("full build, median wall time (s)")
+    axes.set_title("Full build time against N")
+    axes.grid(True, which="both", alpha=0.3)
+    axes.legend()
+    figure.tight_layout()
+    # A fixed date keeps the PNG byte-stable between runs with the same numbers.
+    figure.savefig(path, dpi=110, metadata={"Software": None})
+    plt.close(figure)
+
+
+def report(
+    runs: int,
+    target: int,
+    by_size: dict[int, dict[str, Samples]],
+    by_pages: dict[int, dict[str, Samples]],
+    rebuilt: dict[str, dict[str, list[float]]],
+    parses: dict[int, dict[str, dict[str, int]]],
+    shares: dict[str, dict[str, object]],
+    elapsed: float,
+) -> str:
+    lines = ["# Benchmark results", "", "Produced by `make bench` (`bench/run.py`); do not edit by hand.", ""]
+    lines += machine()
+    lines += [
+        f"- {runs} runs of every measurement, interleaved (ours, csv-table, datatemplates, ours, ...); "
+        f"medians. The whole benchmark took {elapsed / 60:.0f} minutes.",
+        "- Each build is a separate `python -m sphinx -E -b html` process, serial, theme `basic`; peak "
+        "memory is that process's maximum resident set size.",
+        "- Pages are reStructuredText, the home format of datatemplates; each page shows the two lists "
+        "(N and N-1 organisations) as tables. Our pages also carry the comparison of the two lists.",
+        "",
+        "## Full build against N (one page)",
+        "",
+        "| N | ours (s) | csv-table (s) | datatemplates (s) | ours / csv | ours / datatemplates "
+        "| ours (MiB) | csv (MiB) | datatemplates (MiB) | memory ours / csv |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for n, samples in sorted(by_size.items()):
+        o, c, d = (samples[a] for a in APPROACHES)
+        lines.append(
+            f"| {n:,} | {o.median_time:.2f} | {c.median_time:.2f} | {d.median_time:.2f} "
+            f"| {ratio(o.median_time, c.median_time)} | {ratio(o.median_time, d.median_time)} "
+            f"| {o.median_memory:.0f} | {c.median_memory:.0f} | {d.median_memory:.0f} "
+            f"| {ratio(o.median_memory, c.median_memory)} |"
+        )
+    lines += ["", "![Full build time against N](build-time.png)", ""]
+    lines += [
+        "## Full build against the number of pages (N = 100)",
+        "",
+        "| pages | ours (s) | csv-table (s) | datatemplates (s) | ours / csv | ours / datatemplates |",
+        "|---|---|---|---|---|---|",
+    ]
+    for pages, samples in sorted(by_pages.items()):
+        o, c, d = (samples[a] for a in APPROACHES)
+        lines.append(
+            f"| {pages} | {o.median_time:.2f} | {c.median_time:.2f} | {d.median_time:.2f} "
+            f"| {ratio(o.median_time, c.median_time)} | {ratio(o.median_time, d.median_time)} |"
+        )
+    lines += [
+        "",
+        f"## Rebuilds (N = {REBUILD_N:,}, {REBUILD_PAGES} pages)",
+        "",
+        "Saving one list file again (same content, new modification time), then building.",
+        "",
+        "| approach | no-op rebuild (s) | documents read | after saving one list (s) | documents read |",
+        "|---|---|---|---|---|",
+    ]
+    for approach in APPROACHES:
+        r = rebuilt[approach]
+        lines.append(
+            f"| {approach} | {statistics.median(r['noop']):.2f} | {int(statistics.median(r['noop_read']))} "
+            f"| {statistics.median(r['edit']):.2f} | {int(statistics.median(r['edit_read']))} |"
+        )
+    lines += [
+        "",
+        "## How many times each data file is read in one build (N = 100)",
+        "",
+        "| pages | ours | csv-table | datatemplates |",
+        "|---|---|---|---|",
+    ]
+    for pages, counts in sorted(parses.items()):
+        cells = [
+            ", ".join(f"{name}: {count}" for name, count in sorted(counts[a].items())) for a in APPROACHES
+        ]
+        lines.append(f"| {pages} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        f"## Each approach's own share (N = {target:,}, one page)",
+        "",
+        "From an instrumenting profile of one in-process build per approach: wall time inside each "
+        "approach's entry points (ours: the data loader and each directive's `run()`; csv-table and "
+        "datatemplates: their directive's `run()`, which reads, parses and builds the same table), "
+        "against that whole build.",
+        "",
+        "| approach | part | seconds | share of its build |",
+        "|---|---|---|---|",
+    ]
+    for approach in APPROACHES:
+        result = shares[approach]
+        total = float(result["total"])  # type: ignore[arg-type]
+        spent = result["spent"]
+        assert isinstance(spent, dict)
+        for name, seconds in sorted(spent.items()):
+            lines.append(f"| {approach} | {name} | {seconds:.3f} | {seconds / total:.1%} |")
+        lines.append(f"| {approach} | **whole build** | {total:.3f} | 100% |")
+    ours = shares["ours"]
+    own = sum(ours["spent"].values()) / float(ours["total"])  # type: ignore[union-attr, arg-type]
+
+    five = by_size[target]
+    o, c, d = (five[a] for a in APPROACHES)
+    largest = max(by_size)
+    growth = by_size[largest]["ours"].median_time / o.median_time
+    once = all(set(counts["ours"].values()) == {1} for counts in parses.values())
+    lines += [
+        "",
+        f"## Targets (N = {target:,})",
+        "",
+        "| target | measured | limit | |",
+        "|---|---|---|---|",
+        check("full build, ours / csv-table", o.median_time / c.median_time, 0.95),
+        check("full build, ours / datatemplates", o.median_time / d.median_time, 0.55),
+        check("peak memory, ours / csv-table", o.median_memory / c.median_memory, 1.10),
+        check("extension's own share of the build", own, 0.10),
+        check(f"linear growth, ours at {largest:,} / at {target:,}", growth, 4.4 * largest / 20_000),
+        f"| each data file read once per build, whatever the pages | {'yes' if once else 'no'} | once "
+        f"| {'met' if once else '**missed**'} |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--quick", action="store_true", help="N=100, P=1: same rows from all three, no timing"
+    )
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", type=int, nargs="+", default=SIZES, help="N values (for a trial run)")
+    parser.add_argument("--pages", type=int, nargs="+", default=PAGES, help="P values (for a trial run)")
+    parser.add_argument("--work", type=Path, default=HERE.parent / "_build" / "bench")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.quick:
+        quick(args.work)
+        return
+    started = time.perf_counter()
+    target = TARGET_N if TARGET_N in args.sizes else max(args.sizes)
+    by_size = {n: full_builds(args.work, n, 1, args.runs) for n in args.sizes}
+    by_pages = {p: full_builds(args.work, 100, p, args.runs) for p in args.pages}
+    rebuilt = rebuilds(args.work, REBUILD_N, REBUILD_PAGES, args.runs)
+    parses = {
+        p: {a: probe(project)["opened"] for a, project in projects(args.work, 100, p).items()}
+        for p in args.pages
+    }
+    shares = {approach: probe(project) for approach, project in projects(args.work, target, 1).items()}
+    plot(by_size, HERE / "build-time.png")
+    text = report(
+        args.runs, target, by_size, by_pages, rebuilt, parses, shares, time.perf_counter() - started
+    )
+    (HERE / "RESULTS.md").write_text(text, "utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
