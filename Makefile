@@ -43,13 +43,14 @@ intl-update: gettext
 test: $(SETUP)
 	$(PY) -m pytest
 
-# The benchmark (about 45 minutes): writes bench/RESULTS.md and bench/build-time.png.
+# The benchmark (about 35 minutes): writes bench/RESULTS.md and bench/build-time.png.
 bench: $(SETUP)
 	$(PY) bench/run.py
 
 lint: $(SETUP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy --ignore-missing-imports _ext/secsoc
 
 format: $(SETUP)
 	$(PY) -m ruff format .

@@ -211,7 +211,7 @@ def plot(by_size: dict[int, dict[str, Samples]], path: Path) -> None:
     axes.grid(True, which="both", alpha=0.3)
     axes.legend()
     figure.tight_layout()
-    # A fixed date keeps the PNG byte-stable between runs with the same numbers.
+    # No software version in the PNG: it changes only when the numbers do.
     figure.savefig(path, dpi=110, metadata={"Software": None})
     plt.close(figure)
 

@@ -149,3 +149,18 @@ def test_clean_builds_are_byte_identical(tmp_path: Path, language: str) -> None:
     second = sphinx_build(project, tmp_path / "second", language=language, env=epoch)
     assert first.returncode == second.returncode == 0
     assert tree(first.outdir) == tree(second.outdir)
+
+
+def test_a_data_mistake_fails_every_build_until_it_is_fixed(tmp_path: Path) -> None:
+    """Data is checked at every build, not only when a page is re-read: no stale success."""
+    project = copy_project(tmp_path / "project")
+    out = tmp_path / "build"
+    assert sphinx_build(project, out).returncode == 0
+    edit(project / "data/figures.yaml", "count: 209085", "count: beaucoup")
+    for _ in range(2):  # the second build re-reads nothing, and still fails
+        build = sphinx_build(project, out)
+        assert build.returncode != 0
+        assert "figures[1].count: must be a whole number, not text ('beaucoup')" in build.warnings
+    assert reread(build) == []
+    edit(project / "data/figures.yaml", "count: beaucoup", "count: 209085")
+    assert sphinx_build(project, out).returncode == 0

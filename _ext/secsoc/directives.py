@@ -10,12 +10,13 @@ at its own file, so the directive then renders nothing and says nothing more.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
-from typing import ClassVar, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from docutils import nodes
 from docutils.nodes import Node, system_message
 from docutils.parsers.rst import directives
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
@@ -28,42 +29,42 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+class _Host(Protocol):
+    """What the helpers need from a directive or a role."""
+
+    @property
+    def env(self) -> BuildEnvironment: ...
+
+    @property
+    def name(self) -> str: ...
+
+    def get_source_info(self) -> tuple[str, int]: ...
+
+    def get_location(self) -> str: ...
+
+
 class _DataMixin:
     """Lookup of data by id, with the page-located warning for an unknown one."""
 
-    env: object
-    options: dict[str, object]
-    # The standard options; with a spec, MyST also reports an unknown option at its line.
-    option_spec: ClassVar[dict[str, object]] = {
-        "class": directives.class_option,
-        "name": directives.unchanged,
-    }
-    has_content = False
+    def build_data(self: _Host) -> state.BuildData:
+        return state.of(self.env)
 
-    def finish(self, result: list[Node]) -> list[Node]:
-        """Apply ``:class:`` and ``:name:`` to the first node, as docutils' own directives do."""
-        if result and isinstance(result[0], nodes.Element):
-            result[0]["classes"] += self.options.get("class", [])
-            self.add_name(result[0])  # type: ignore[attr-defined]
-        return result
+    def depend_on(self: _Host, *kinds: str) -> None:
+        for path in state.of(self.env).dependencies(*kinds):
+            self.env.note_dependency(str(path))
 
-    def build_data(self) -> state.BuildData:
-        return state.of(self.env)  # type: ignore[arg-type]
-
-    def depend_on(self, *kinds: str) -> None:
-        for path in self.build_data().dependencies(*kinds):
-            self.env.note_dependency(str(path))  # type: ignore[attr-defined]
-
-    def context(self) -> render.Context:
-        build = self.build_data()
-        source, line = self.get_source_info()  # type: ignore[attr-defined]
+    def context(self: _Host) -> render.Context:
+        build = state.of(self.env)
+        source, line = self.get_source_info()
         return render.Context(build.dataset, build.translator, build.formatter, source, line or 0)
 
-    def lookup(self, kind: str, key: str, records: Mapping[str, T], file_key: str | None = None) -> T | None:
+    def lookup(
+        self: _Host, kind: str, key: str, records: Mapping[str, T], file_key: str | None = None
+    ) -> T | None:
         """The record, or None after a warning; quiet if its own file failed to load."""
         if key in records:
             return records[key]
-        dataset = self.build_data().dataset
+        dataset = state.of(self.env).dataset
         if dataset.files.get(file_key or kind) in dataset.broken:
             return None
         hint = difflib.get_close_matches(key, list(records), n=1)
@@ -75,18 +76,33 @@ class _DataMixin:
             )
         where = ""
         if kind == "list":
-            data_dir = self.env.config.secsoc_data_dir  # type: ignore[attr-defined]
-            where = f" (no file {data_dir}/lists/{key}.yaml)"
+            where = f" (no file {self.env.config.secsoc_data_dir}/lists/{key}.yaml)"
         logger.warning(
-            f"{self.name}: unknown {kind} '{key}'{where}; {help_}",  # type: ignore[attr-defined]
-            location=self.get_location(),  # type: ignore[attr-defined]
+            f"{self.name}: unknown {kind} '{key}'{where}; {help_}",
+            location=self.get_location(),
             type="secsoc",
             subtype="reference",
         )
         return None
 
 
-class ListTable(_DataMixin, SphinxDirective):
+class _DataDirective(_DataMixin, SphinxDirective):
+    # The standard options; with a spec, MyST also reports an unknown option at its line.
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "class": directives.class_option,
+        "name": directives.unchanged,
+    }
+    has_content = False
+
+    def finish(self, result: list[Node]) -> list[Node]:
+        """Apply ``:class:`` and ``:name:`` to the first node, as docutils' own directives do."""
+        if result and isinstance(result[0], nodes.Element):
+            result[0]["classes"] += self.options.get("class", [])
+            self.add_name(result[0])
+        return result
+
+
+class ListTable(_DataDirective):
     """``{secsoc-list} <list id>``: a published list as a table, with its source."""
 
     required_arguments = 1
@@ -103,7 +119,7 @@ class ListTable(_DataMixin, SphinxDirective):
             return self.finish(render.list_table(self.context(), published))
 
 
-class ListComparison(_DataMixin, SphinxDirective):
+class ListComparison(_DataDirective):
     """``{secsoc-comparison} <first list> <second list>``: who is in one and not the other."""
 
     required_arguments = 2
@@ -122,7 +138,7 @@ class ListComparison(_DataMixin, SphinxDirective):
             return self.finish(render.comparison(self.context(), compare(first, second)))
 
 
-class Figures(_DataMixin, SphinxDirective):
+class Figures(_DataDirective):
     """``{secsoc-figures} [id ...]``: the figures as sentences, with their sources."""
 
     optional_arguments = 20
@@ -140,7 +156,7 @@ class Figures(_DataMixin, SphinxDirective):
         return self.finish(render.figures(self.context(), selected))
 
 
-class SourceCitation(_DataMixin, SphinxDirective):
+class SourceCitation(_DataDirective):
     """``{secsoc-source} <source id>``: one citation paragraph."""
 
     required_arguments = 1

@@ -29,6 +29,7 @@ from .model import (
     Prose,
     PublishedList,
     Source,
+    display_path,
 )
 from .validation import SchemaFileError, Schemas, field_name
 from .yamlsource import LocatedDict, YamlError, line_of, read_yaml
@@ -82,10 +83,7 @@ class _Loading:
         self.sources_by_id: dict[str, Source] = {}
 
     def display(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.project_root.resolve()).as_posix()
-        except ValueError:
-            return str(path)
+        return display_path(path, self.project_root)
 
     def run(self) -> tuple[Dataset, list[Problem]]:
         schemas = self.schemas()

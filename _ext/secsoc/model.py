@@ -13,6 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+def display_path(path: Path, root: Path) -> str:
+    """A path as maintainers type it: relative to the project when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     path: Path

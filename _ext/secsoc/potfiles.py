@@ -69,9 +69,13 @@ def theme_catalog(template_dirs: list[Path]) -> Catalog:
         for path in sorted(directory.rglob("*.html")):
             location = path.relative_to(directory.parent).as_posix()
             with path.open("rb") as stream:
-                for line, _function, message, _comments in babel_extract(stream, DEFAULT_KEYWORDS, [], {}):
-                    if message:
-                        catalog.add(message, locations=[(location, line)])
+                for line, _function, message, _comments in babel_extract(
+                    stream, list(DEFAULT_KEYWORDS), [], {}
+                ):
+                    # plurals: the singular
+                    text = message if isinstance(message, str) else next(iter(message or ()), None)
+                    if text:
+                        catalog.add(text, locations=[(location, line)])
     return catalog
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from docutils import nodes
 
@@ -22,7 +23,7 @@ from .formatting import Formatter
 from .model import Dataset, Figure, PublishedList, Source
 from .translation import Translator
 
-Value = str | nodes.Node | Sequence[nodes.Node]
+Value: TypeAlias = str | nodes.Node | Sequence[nodes.Node]
 
 
 @dataclass(frozen=True)

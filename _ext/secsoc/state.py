@@ -20,7 +20,7 @@ from sphinx.util import logging
 from .formatting import Formatter
 from .gcpause import no_gc_pauses
 from .loader import load_dataset
-from .model import Dataset
+from .model import Dataset, display_path
 from .translation import Translator
 
 logger = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
     locale_dirs = [Path(app.srcdir, directory) for directory in app.config.locale_dirs]
     translator = Translator(locale_dirs, language)
     for bad in translator.problems:
-        where = f"{_display(bad.path, root)}:{bad.line}"
+        where = f"{display_path(bad.path, root)}:{bad.line}"
         logger.warning(bad.message, location=where, type="secsoc", subtype="translation")
     _BUILDS[env] = BuildData(
         dataset=dataset,
@@ -73,10 +73,3 @@ def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
         project_root=root,
     )
     return []
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)

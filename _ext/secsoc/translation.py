@@ -75,14 +75,14 @@ class Translator:
                 continue
             found.plural = gettext.c2py(catalog.plural_expr) if catalog.plural_expr else _english_plural
             for message in catalog:
-                if message.id and not message.fuzzy and _complete(message.string):
-                    problem = _placeholder_problem(message.id, message.string)
-                    if problem:
-                        self.problems.append(CatalogProblem(path, message.lineno, problem))
-                    else:
-                        found.messages[message.id if isinstance(message.id, str) else message.id[0]] = (
-                            message.string
-                        )
+                source, translated = _forms(message.id), _forms(message.string)
+                if not source or message.fuzzy or not translated or not all(translated):
+                    continue  # the header, a fuzzy or an untranslated message: French is shown
+                problem = _placeholder_problem(source, translated)
+                if problem:
+                    self.problems.append(CatalogProblem(path, message.lineno or 1, problem))
+                else:
+                    found.messages[source[0]] = translated[0] if isinstance(message.id, str) else translated
         return found
 
     def gettext(self, message: str) -> str:
@@ -104,16 +104,17 @@ class Translator:
         return translated if isinstance(translated, str) else text
 
 
-def _complete(string_: str | tuple[str, ...]) -> bool:
-    forms = (string_,) if isinstance(string_, str) else string_
-    return bool(forms) and all(forms)
+def _forms(value: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    """A message's text as a tuple: one form, or its plural forms."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
-def _placeholder_problem(source: str | tuple[str, ...], translated: str | tuple[str, ...]) -> str | None:
+def _placeholder_problem(sources: tuple[str, ...], translated: tuple[str, ...]) -> str | None:
     """A translation may drop a placeholder, but one it invents would crash or lie."""
-    sources = (source,) if isinstance(source, str) else source
-    allowed = frozenset().union(*(placeholders(text) for text in sources))
-    for form in (translated,) if isinstance(translated, str) else translated:
+    allowed = frozenset[str]().union(*(placeholders(text) for text in sources))
+    for form in translated:
         extra = placeholders(form) - allowed
         if extra:
             return (

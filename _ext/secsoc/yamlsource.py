@@ -167,7 +167,7 @@ class _Builder:
     def __init__(self) -> None:
         self._stack: list[_Frame] = []
 
-    def build(self, events: Iterator[yaml.Event]) -> Any:
+    def build(self, events: Iterator[Any]) -> Any:  # libyaml's events, loosely typed in PyYAML
         stack = self._stack
         root: Any = _NOTHING
         for event in events:
@@ -191,10 +191,11 @@ class _Builder:
                     stack.append(_Frame(value, path))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
-                if stack and isinstance(stack[-1].container, LocatedDict) and stack[-1].key is not None:
+                if stack:
                     frame = stack[-1]
-                    frame.container.key_lines[frame.key] = frame.key_line
-                    frame.key = None
+                    if isinstance(frame.container, LocatedDict) and frame.key is not None:
+                        frame.container.key_lines[frame.key] = frame.key_line
+                        frame.key = None
             elif kind is yaml.AliasEvent:
                 line = event.start_mark.line + 1
                 raise YamlError(line, _NO_ANCHORS, stack[-1].next_path() if stack else ())
@@ -208,7 +209,7 @@ class _Builder:
     @staticmethod
     def _put(frame: _Frame, value: Any, line: int) -> None:
         container = frame.container
-        if type(container) is LocatedList:
+        if isinstance(container, LocatedList):
             container.append(value)
             container.item_lines.append(line)
             return
@@ -237,7 +238,7 @@ _NOTHING = object()
 _RESOLVER = yaml.resolver.Resolver()
 
 
-def _scalar(event: yaml.ScalarEvent, line: int, stack: list[_Frame]) -> Any:
+def _scalar(event: Any, line: int, stack: list[_Frame]) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
         if event.style is not None and event.implicit[1]:
