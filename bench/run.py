@@ -57,7 +57,10 @@ def sphinx(project: Path, *, fresh: bool) -> tuple[float, float, str]:
     command += ["-E"] if fresh else []
     command += [str(project / "docs"), str(project / "_build" / "html")]
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    environment = {**os.environ, "NO_COLOR": "1"}  # the output is parsed
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environment
+    )
     output = process.stdout.read() if process.stdout else ""
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start

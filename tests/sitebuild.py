@@ -33,14 +33,17 @@ class Build(Run):
         return article
 
 
+def plain_output(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment for a build whose output is read: no colour codes, even under CI=true."""
+    return {**os.environ, "NO_COLOR": "1", **(extra or {})}
+
+
 def make(project: Path, *targets: str, env: dict[str, str] | None = None, **variables: str) -> Run:
     """``make <targets>`` in a copy of the project, with this interpreter and no set-up step."""
     settings = {"PY": sys.executable, "SETUP": "", **variables}
     command = ["make", "--no-print-directory", "-C", str(project), *targets]
     command += [f"{name}={value}" for name, value in settings.items()]
-    run = subprocess.run(
-        command, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False
-    )
+    run = subprocess.run(command, capture_output=True, text=True, env=plain_output(env), check=False)
     return Run(run.returncode, run.stdout + run.stderr, run.stderr)
 
 

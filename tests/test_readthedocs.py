@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shlex
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import pytest
 import yaml
 from conftest import ROOT, copy_project
 from secsoc.languages import alternates
-from sitebuild import Build
+from sitebuild import Build, plain_output
 
 NAMES = {"fr": "Français", "nl": "Nederlands"}
 CANONICAL = "https://secretariats-sociaux.readthedocs.io/nl/latest/"
@@ -31,7 +30,7 @@ def test_read_the_docs_dutch_build_matches_make_html(tmp_path: Path, site_nl: Bu
     project = copy_project(tmp_path / "project")
     output = tmp_path / "readthedocs-output"
     environment = {
-        **os.environ,
+        **plain_output(),
         "READTHEDOCS": "True",
         "READTHEDOCS_LANGUAGE": "nl",
         "READTHEDOCS_OUTPUT": str(output),

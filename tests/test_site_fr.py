@@ -135,3 +135,11 @@ def test_organisation_names_link_nothing_they_do_not_have(site: Build) -> None:
 def test_pages_live_at_the_root_of_the_language(site: Build) -> None:
     assert not (site.outdir / "docs").exists()
     assert (site.outdir / "secretariats.html").is_file()
+
+
+def test_role_names_an_organisation_from_its_id(site: Build) -> None:
+    sentences = paragraphs(site.main("secretariats"))
+    assert (
+        "La comparaison porte sur les organismes et non sur l'orthographe des noms : « SD » au Moniteur "
+        "belge et « SD WORX » à l'USS désignent le même organisme, SD Worx."
+    ) in sentences

@@ -149,3 +149,11 @@ def test_language_switch_leads_to_the_same_page(
             tag["hreflang"]: tag["href"] for tag in build.page(page).find_all("link", rel="alternate")
         }
         assert alternates == {"fr": f"../fr/{page}.html", "nl": f"../nl/{page}.html"}
+
+
+def test_role_in_a_translated_sentence(site_nl: Build) -> None:
+    """The role survives translation: the msgstr keeps it, the name comes from the data."""
+    assert (
+        "De vergelijking gaat over de organisaties en niet over de spelling van de namen: “SD” in het "
+        "Belgisch Staatsblad en “SD WORX” bij de USS zijn dezelfde organisatie, SD Worx."
+    ) in paragraphs(site_nl.main("secretariats"))
