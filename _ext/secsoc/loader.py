@@ -97,7 +97,7 @@ class _Loading:
             relative = path.relative_to(self.data_dir).as_posix()
             lists |= self.load(relative, "list", schemas, self.published_list)
         dataset = Dataset(
-            organisations={key: value for key, value in organisations.items()},
+            organisations=organisations,
             sources=sources,
             lists=lists,
             figures=figures,

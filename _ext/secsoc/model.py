@@ -128,12 +128,13 @@ class Problem:
     field: str
     message: str
 
+    @property
+    def text(self) -> str:
+        """The message as a maintainer reads it after the location: "field: what is wrong"."""
+        return f"{self.field}: {self.message}" if self.field else self.message
+
     def __str__(self) -> str:
-        return (
-            f"{self.location}: {self.field}: {self.message}"
-            if self.field
-            else (f"{self.location}: {self.message}")
-        )
+        return f"{self.location}: {self.text}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,6 @@ class BuildData:
     translator: Translator
     formatter: Formatter
     schema_files: tuple[Path, ...]
-    project_root: Path
 
     def dependencies(self, *kinds: str) -> list[Path]:
         """The files a rendering of these kinds of data depends on."""
@@ -56,9 +55,7 @@ def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
     with no_gc_pauses():
         dataset, problems = load_dataset(data_dir, root)
     for problem in problems:
-        where = f"{problem.location.display}:{problem.location.line}"
-        message = f"{problem.field}: {problem.message}" if problem.field else problem.message
-        logger.warning(message, location=where, type="secsoc", subtype="data")
+        logger.warning(problem.text, location=str(problem.location), type="secsoc", subtype="data")
     language = app.config.language or "en"
     locale_dirs = [Path(app.srcdir, directory) for directory in app.config.locale_dirs]
     translator = Translator(locale_dirs, language)
@@ -70,6 +67,5 @@ def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
         translator=translator,
         formatter=Formatter(language, app.config.secsoc_territory),
         schema_files=tuple(sorted((data_dir / "schema").glob("*.json"))),
-        project_root=root,
     )
     return []
