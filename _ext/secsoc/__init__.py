@@ -16,7 +16,6 @@ from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
 from . import directives, gcpause, languages, potfiles, state
-from .translation import Translator
 
 PACKAGE = Path(__file__).parent
 
@@ -25,7 +24,7 @@ def _configure(app: Sphinx, config: Config) -> None:
     config.templates_path.append(str(PACKAGE / "templates"))
     config.html_static_path.append(str(PACKAGE / "static"))
     # Settings such as the site title are French in conf.py, marked with _().
-    translator = Translator([Path(app.srcdir, d) for d in config.locale_dirs], config.language or "en")
+    translator = state.translator_of(app)
     for name in config.secsoc_translated_settings:
         config[name] = translator.gettext(config[name])
     # The theme's words ("Back to top"...) are in locales/<lang>/LC_MESSAGES/sphinx.po,

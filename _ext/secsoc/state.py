@@ -26,6 +26,7 @@ from .translation import Translator
 logger = logging.getLogger(__name__)
 
 _BUILDS: weakref.WeakKeyDictionary[BuildEnvironment, BuildData] = weakref.WeakKeyDictionary()
+_TRANSLATORS: weakref.WeakKeyDictionary[Sphinx, Translator] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,15 @@ def of(env: BuildEnvironment) -> BuildData:
     return _BUILDS[env]
 
 
+def translator_of(app: Sphinx) -> Translator:
+    """The extension's catalogs for this application, read once: the site title needs
+    them at configuration time, the directives later in the same build."""
+    if app not in _TRANSLATORS:
+        locale_dirs = [Path(app.srcdir, directory) for directory in app.config.locale_dirs]
+        _TRANSLATORS[app] = Translator(locale_dirs, app.config.language or "en")
+    return _TRANSLATORS[app]
+
+
 def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
     """``env-get-outdated`` handler: load and report, re-read nothing extra."""
     root = Path(app.confdir)
@@ -56,9 +66,8 @@ def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
         dataset, problems = load_dataset(data_dir, root)
     for problem in problems:
         logger.warning(problem.text, location=str(problem.location), type="secsoc", subtype="data")
-    language = app.config.language or "en"
-    locale_dirs = [Path(app.srcdir, directory) for directory in app.config.locale_dirs]
-    translator = Translator(locale_dirs, language)
+    translator = translator_of(app)
+    language = translator.language
     for bad in translator.problems:
         where = f"{display_path(bad.path, root)}:{bad.line}"
         logger.warning(bad.message, location=where, type="secsoc", subtype="translation")
