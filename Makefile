@@ -1,32 +1,89 @@
 # make html   builds the site in every language (French and Dutch) into _build/html/<lang>/
 # make test   runs the tests
-# Both create .venv from the pinned requirements on first use.
+# Each sets up .venv with what it needs, and only that: `make html` the site's
+# requirements, `make test` adds the test tools, `make lint` and `make bench` their own.
 
 PYTHON      ?= python3
 VENV        ?= .venv
 PY          := $(VENV)/bin/python
 BUILDDIR    ?= _build
 LANGUAGES   ?= fr nl
-SPHINXOPTS  ?= -W --keep-going
+# -q: a successful build prints no progress, paths or configuration; a failing
+# one prints its located messages and nothing else.
+SPHINXOPTS  ?= -W --keep-going -q
 SPHINXBUILD := $(PY) -m sphinx $(SPHINXOPTS) -c .
-STAMP       := $(VENV)/.installed
-# What every target needs first; the tests run targets with SETUP= and PY=their python.
-SETUP       ?= $(STAMP)
+PIP         := $(PY) -m pip install --quiet --disable-pip-version-check
+# The Python versions the pinned requirements install on (Sphinx 9.0 needs 3.11).
+PYTHON_MIN  := 3.11
+# What each target needs first; the tests run targets with SETUP= and PY=their python.
+SETUP       ?= $(VENV)/.site
+PYTEST      ?= -m "not slow"
 
-.PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update test bench lint format clean
+.PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update test test-slow test-all \
+	bench bench-check lint format requirements clean FORCE
 
-$(STAMP): requirements.txt requirements-dev.txt bench/requirements.txt
+# --- the virtual environment -------------------------------------------------------
+# .venv is made anew when it was made by another Python than $(PYTHON) (an upgrade,
+# another machine's checkout): a venv never survives a change of interpreter.
+comma := ,
+PYTHON_ID := $(shell $(PYTHON) -c 'import sys; print(sys.version_info >= ($(subst .,$(comma),$(PYTHON_MIN)),), sys.version.split()[0], sys.executable)' 2>/dev/null)
+ifneq ($(filter $(MAKECMDGOALS),clean requirements),$(MAKECMDGOALS))
+ifeq ($(PYTHON_ID),)
+$(error $(PYTHON) not found: install Python $(PYTHON_MIN) or newer, or run make PYTHON=/path/to/python3)
+endif
+ifeq ($(word 1,$(PYTHON_ID)),False)
+$(error $(PYTHON) is Python $(word 2,$(PYTHON_ID)); this project needs Python $(PYTHON_MIN) or newer (make PYTHON=python3.12, for example))
+endif
+endif
+ifneq ($(PYTHON_ID),$(file < $(VENV)/python-id))
+$(VENV)/python-id: FORCE
+endif
+
+$(VENV)/python-id:
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	echo '$(PYTHON_ID)' > $@
+
+$(VENV)/.site: requirements.txt $(VENV)/python-id
+	$(PIP) -r requirements.txt
 	touch $@
 
-html: $(addprefix html-,$(LANGUAGES))
-	@printf '<!DOCTYPE html>\n<meta charset="utf-8">\n<meta http-equiv="refresh" content="0; url=fr/index.html">\n<link rel="canonical" href="fr/index.html">\n<title>Secrétariats sociaux agréés</title>\n<a href="fr/index.html">Français</a> | <a href="nl/index.html">Nederlands</a>\n' > $(BUILDDIR)/html/index.html
+$(VENV)/.test: requirements-test.txt $(VENV)/.site
+	$(PIP) -r requirements-test.txt
+	touch $@
+
+$(VENV)/.lint: requirements-lint.txt $(VENV)/.test
+	$(PIP) -r requirements-lint.txt
+	touch $@
+
+$(VENV)/.bench: bench/requirements.txt $(VENV)/.test
+	$(PIP) -r bench/requirements.txt
+	touch $@
+
+# The pins are generated from the short *.in lists; run after editing one of them.
+requirements: $(VENV)/.site
+	$(PIP) pip-tools==7.6.2
+	for input in requirements.in requirements-test.in requirements-lint.in bench/requirements.in; do \
+		(cd $$(dirname $$input) && CUSTOM_COMPILE_COMMAND="make requirements" $(abspath $(VENV))/bin/pip-compile \
+			--quiet --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
+			$$(basename $$input) -o $$(basename $$input .in).txt) || exit 1; \
+	done
+
+# --- the site ----------------------------------------------------------------------
+# Every language is built even when one fails; the target fails at the end.
+html: $(SETUP)
+	@failed=; for lang in $(LANGUAGES); do \
+		$(MAKE) --no-print-directory html-$$lang SETUP= || failed="$$failed $$lang"; \
+	done; \
+	printf '<!DOCTYPE html>\n<meta charset="utf-8">\n<meta http-equiv="refresh" content="0; url=fr/index.html">\n<link rel="canonical" href="fr/index.html">\n<title>Secrétariats sociaux agréés</title>\n<a href="fr/index.html">Français</a> | <a href="nl/index.html">Nederlands</a>\n' > $(BUILDDIR)/html/index.html; \
+	if [ -n "$$failed" ]; then echo "make html: the build failed for:$$failed (messages above)" >&2; exit 1; fi
 
 # Each language has its own doctree directory: switching language would otherwise
 # force a full re-read.
 $(addprefix html-,$(LANGUAGES)): html-%: $(SETUP)
+	@mkdir -p $(BUILDDIR)/html
 	$(SPHINXBUILD) -b html -d $(BUILDDIR)/doctrees/$* -D language=$* docs $(BUILDDIR)/html/$*
+	@echo "$*: $(BUILDDIR)/html/$*/index.html"
 
 # The .pot files of the pages, of the extension's own words and of the data's prose.
 gettext: $(SETUP)
@@ -40,21 +97,37 @@ intl-update: gettext
 	cp $(BUILDDIR)/gettext/sphinx.pot $(BUILDDIR)/gettext-theme/
 	$(PY) -m sphinx_intl update --pot-dir $(BUILDDIR)/gettext-theme --locale-dir locales -l fr
 
-test: $(SETUP)
+# --- checks ------------------------------------------------------------------------
+# make test: the quick suite (under a minute); make test-slow: the whole-site builds
+# that take longer (CI runs both); PYTEST="..." passes options to pytest.
+test: $(VENV)/.test
+	$(PY) -m pytest $(PYTEST)
+
+test-slow: $(VENV)/.test
+	$(PY) -m pytest -m slow
+
+test-all: $(VENV)/.test
 	$(PY) -m pytest
 
 # The benchmark (about 35 minutes): writes bench/RESULTS.md and bench/build-time.png.
-bench: $(SETUP)
+bench: $(VENV)/.bench
 	$(PY) bench/run.py
 
-lint: $(SETUP)
+# Its quick mode: the three approaches render the same rows (CI runs it).
+bench-check: $(VENV)/.bench
+	$(PY) bench/run.py --quick --work $(BUILDDIR)/bench-check
+
+lint: $(VENV)/.lint
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy --ignore-missing-imports _ext/secsoc
 
-format: $(SETUP)
+format: $(VENV)/.lint
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
 clean:
 	rm -rf $(BUILDDIR)
+	@echo "The virtual environment $(VENV) is kept; remove it with: rm -rf $(VENV)"
+
+FORCE:

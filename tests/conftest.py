@@ -1,71 +1,72 @@
-"""Shared fixtures: a disposable copy of the project, and builds of it."""
+"""Fixtures: test roots built in-process with ``sphinx.testing``, and the real site built
+as ``make html`` builds it, once as it is and once after next year's update."""
 
 from __future__ import annotations
 
-import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sitebuild import Build, sphinx_build
+from nextyear import add_next_years_list
+from projects import EXTENSION, BuildRoot, Built, Project, build_project, copy_project, copy_root
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "_ext"))
+sys.path.insert(0, str(EXTENSION))
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
-_IGNORED = shutil.ignore_patterns("*.mo", "__pycache__", "_build")
 
-
-def copy_project(destination: Path) -> Path:
-    """A copy of the project as it is laid out in the repository."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for name in ("docs", "data", "locales", "_ext"):
-        shutil.copytree(ROOT / name, destination / name, ignore=_IGNORED)
-    for name in ("conf.py", "Makefile", ".readthedocs.yaml"):
-        if (ROOT / name).exists():
-            shutil.copy2(ROOT / name, destination / name)
-    return destination
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """The test roots, for ``sphinx.testing``'s conventions."""
+    return Path(__file__).parent / "roots"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
+def secsoc_root(tmp_path: Path) -> Path:
+    """A fresh copy of ``tests/roots/test-secsoc`` that a test may change freely."""
+    return copy_root("secsoc", tmp_path / "root")
 
 
 @pytest.fixture
-def testroot(tmp_path: Path) -> Path:
-    """The project flattened for ``sphinx.testing``, whose source and conf dirs are one.
+def build(make_app: Callable[..., SphinxTestApp]) -> BuildRoot:
+    """Build a test root in-process, as ``sphinx-build -b html -D language=<language>`` would.
 
-    conf.py finds ``data/`` and ``locales/`` next to itself, so the pages can sit
-    beside it; the data and catalogs are copies that a test may change freely.
+    Each language has its own build directory; building the same directory again is
+    an incremental build.
     """
-    srcdir = tmp_path / "testroot"
-    shutil.copytree(ROOT / "docs", srcdir, ignore=_IGNORED)
-    for name in ("data", "locales"):
-        shutil.copytree(ROOT / name, srcdir / name, ignore=_IGNORED)
-    shutil.copy2(ROOT / "conf.py", srcdir / "conf.py")
-    return srcdir
+
+    def run(srcdir: Path, language: str = "fr", **options: Any) -> Built:
+        builder = options.pop("buildername", "html")
+        builddir = options.pop("builddir", srcdir / "_build" / language)
+        overrides = {"language": language, **options.pop("confoverrides", {})}
+        app = make_app(builder, srcdir=srcdir, builddir=builddir, confoverrides=overrides, **options)
+        try:
+            app.build()
+        finally:
+            app.cleanup()  # so that the test may build again, another language or after an edit
+        return Built(
+            Path(app.outdir),
+            strip_escape_sequences(app.warning.getvalue()),
+            strip_escape_sequences(app.status.getvalue()),
+        )
+
+    return run
 
 
-@pytest.fixture(scope="session")
-def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("site") / "project")
+# -- the real site ---------------------------------------------------------------------
 
 
-def _site(project: Path, language: str) -> Build:
-    build = sphinx_build(project, project / "_build", language=language)
-    assert build.returncode == 0, build.output
-    return build
+@pytest.fixture(scope="session", params=["this-year", "next-year"])
+def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The project as it is, and as next year's maintainer leaves it after the README's steps.
 
-
-@pytest.fixture(scope="session")
-def site_fr(built_project: Path) -> Build:
-    """The French site, built once per test session as ``make html`` builds it."""
-    return _site(built_project, "fr")
-
-
-@pytest.fixture(scope="session")
-def site_nl(built_project: Path) -> Build:
-    """The Dutch site, built once per test session as ``make html`` builds it."""
-    return _site(built_project, "nl")
+    The real-site checks run on both: they must hold for any year's data.
+    """
+    path = copy_project(tmp_path_factory.mktemp(request.param) / "project")
+    if request.param == "next-year":
+        add_next_years_list(path)
+    return build_project(path)

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
-from sitebuild import Build, sphinx_build
+from projects import BuildRoot, Built, append, copy_project, edit, make
 
-pytestmark = pytest.mark.slow
+OFFICIAL = "data/lists/official-2030-11-05.yaml"
+MEMBERS = "data/lists/members-2031-01-10.yaml"
 
 
 def tree(outdir: Path) -> dict[str, bytes]:
@@ -30,63 +30,33 @@ def search_index(files: dict[str, bytes]) -> dict[str, object]:
     ``"word": []``; it finds nothing, so it is not stale content.
     """
     text = files.pop("searchindex.js").decode("utf-8")
-    index = json.loads(re.fullmatch(r"Search\.setIndex\((.*)\)", text.strip(), re.DOTALL).group(1))
+    match = re.fullmatch(r"Search\.setIndex\((.*)\)", text.strip(), re.DOTALL)
+    assert match
+    index: dict[str, dict[str, object]] = json.loads(match.group(1))
     for key in ("terms", "titleterms"):
         index[key] = {term: docs for term, docs in index[key].items() if docs != []}
-    return index
+    return dict(index)
 
 
-def same_site(incremental: Build, clean: Build) -> None:
-    left, right = tree(incremental.outdir), tree(clean.outdir)
+def same_site(incremental: Path, clean: Path) -> None:
+    left, right = tree(incremental), tree(clean)
     assert search_index(left) == search_index(right)
     assert sorted(left) == sorted(right)
-    differing = [name for name in left if left[name] != right[name]]
-    assert differing == []
+    assert [name for name in left if left[name] != right[name]] == []
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    content = path.read_text("utf-8")
-    assert old in content, (path, old)
-    path.write_text(content.replace(old, new, 1), "utf-8")
-
-
-def reread(build: Build) -> list[str]:
+def reread(build: Built) -> list[str]:
     """The documents a build read, from Sphinx's own progress lines."""
-    return re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", build.output)
+    return sorted(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", build.status))
 
 
 EDITS: list[tuple[str, Callable[[Path], None]]] = [
-    (
-        "data file",
-        lambda p: edit(
-            p / "data/lists/moniteur-2021-11-05.yaml",
-            "  - printed: Paycover\n    organisation: paycover\n",
-            "",
-        ),
-    ),
-    (
-        "Dutch page catalog",
-        lambda p: edit(
-            p / "locales/nl/LC_MESSAGES/secretariats.po",
-            'msgstr "Volgens de USS:"',
-            'msgstr "Volgens de Unie:"',
-        ),
-    ),
-    ("page", lambda p: edit(p / "docs/social.md", "## La liste annuelle", "## La liste de chaque année")),
-    (
-        "extension catalog",
-        lambda p: edit(p / "locales/nl/LC_MESSAGES/secsoc.po", 'msgstr "Nr."', 'msgstr "Nummer"'),
-    ),
-    (
-        "data catalog",
-        lambda p: edit(p / "locales/nl/LC_MESSAGES/data.po", 'msgstr "Leden"', 'msgstr "Ledenlijst"'),
-    ),
-    (
-        "theme catalog",
-        lambda p: edit(
-            p / "locales/nl/LC_MESSAGES/sphinx.po", 'msgstr "Terug naar boven"', 'msgstr "Naar boven"'
-        ),
-    ),
+    ("data file", lambda p: edit(p / OFFICIAL, "  - printed: Omega\n    organisation: omega\n", "")),
+    ("page catalog", lambda p: edit(p / "locales/nl/LC_MESSAGES/lists.po", '"Einde"', '"Het einde"')),
+    ("page", lambda p: edit(p / "other.md", "Rien ici", "Rien du tout ici")),
+    ("extension catalog", lambda p: edit(p / "locales/nl/LC_MESSAGES/secsoc.po", '"Nr."', '"Nummer"')),
+    ("data catalog", lambda p: edit(p / "locales/nl/LC_MESSAGES/data.po", '"Leden"', '"Ledenlijst"')),
+    ("theme catalog", lambda p: edit(p / "locales/nl/LC_MESSAGES/sphinx.po", '"Navigatie"', '"Menu"')),
     (
         "schema",
         lambda p: edit(
@@ -95,72 +65,114 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
     ),
     (
         "organisation",
-        lambda p: edit(p / "data/organisations.yaml", "    name: Paycover", "    name: Paycover SRL"),
+        lambda p: edit(
+            p / "data/organisations.yaml",
+            "name: Beta\n    aliases: [BETA Secrétariat Social]",
+            "name: Beta SA\n    aliases: [BETA Secrétariat Social, Beta]",
+        ),
     ),
 ]
 
 
-def test_every_incremental_build_equals_a_clean_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    incremental = tmp_path / "incremental"
-    first = sphinx_build(project, incremental, language="nl")
-    assert first.returncode == 0, first.output
+@pytest.mark.slow
+def test_every_incremental_build_equals_a_clean_build(
+    build: BuildRoot, secsoc_root: Path, tmp_path: Path
+) -> None:
+    assert build(secsoc_root, "nl").warnings == ""
     for number, (what, change) in enumerate(EDITS):
-        change(project)
-        build = sphinx_build(project, incremental, language="nl")
-        clean = sphinx_build(project, tmp_path / f"clean-{number}", language="nl")
-        assert build.returncode == clean.returncode == 0, (what, build.output)
-        same_site(build, clean)
+        change(secsoc_root)
+        incremental = build(secsoc_root, "nl")
+        clean = build(secsoc_root, "nl", builddir=tmp_path / f"clean-{number}")
+        assert incremental.warnings == clean.warnings == "", what
+        same_site(incremental.outdir, clean.outdir)
 
 
-def test_rebuilds_read_only_what_changed(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    out = tmp_path / "build"
-    assert reread(sphinx_build(project, out)) == ["index", "secretariats", "social"]
-    assert reread(sphinx_build(project, out)) == []
-    edit(project / "data/lists/uss-2022-12-17.yaml", "printed: SALAR", "printed: Salar")
-    edit(project / "data/organisations.yaml", "aliases: [SALAR]", "aliases: [SALAR, Salar]")
-    assert reread(sphinx_build(project, out)) == ["secretariats"]
-    edit(project / "data/lists/uss-2022-12-17.yaml", "printed: Salar", "printed: SALAR")
-    assert reread(sphinx_build(project, out)) == ["secretariats"]
-    edit(project / "data/sources.yaml", "title: Membres", "title: Liste des membres")
-    assert reread(sphinx_build(project, out)) == ["secretariats", "social"]
-    assert reread(sphinx_build(project, out)) == []
+def test_rebuilds_read_only_what_changed(build: BuildRoot, secsoc_root: Path) -> None:
+    assert reread(build(secsoc_root)) == ["figures", "index", "lists", "other"]
+    assert reread(build(secsoc_root)) == []
+    edit(secsoc_root / MEMBERS, "printed: Beta", "printed: BETA")
+    edit(secsoc_root / "data/organisations.yaml", "aliases: [BETA Secrétariat Social]", "aliases: [BETA]")
+    edit(secsoc_root / OFFICIAL, "printed: BETA Secrétariat Social", "printed: Beta")
+    assert reread(build(secsoc_root)) == ["lists"]
+    edit(secsoc_root / "data/sources.yaml", "title: Membres", "title: Liste des membres")
+    assert reread(build(secsoc_root)) == ["figures", "lists"]
+    edit(secsoc_root / "data/figures.yaml", "count: 4321", "count: 4322")
+    assert reread(build(secsoc_root)) == ["figures"]
+    assert reread(build(secsoc_root)) == []
 
 
+def many_pages(root: Path, count: int = 12) -> None:
+    """Enough pages using the data for Sphinx to read and write them in parallel."""
+    for number in range(count):
+        (root / f"page{number}.md").write_text(
+            f"# Page {number}\n\n```{{secsoc-list}} official-2030-11-05\n```\n\n"
+            "```{secsoc-comparison} official-2030-11-05 members-2031-01-10\n```\n",
+            "utf-8",
+        )
+    append(root / "index.md", "\n```{toctree}\n:glob:\npage*\n```\n")
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["fr", "nl"])
-def test_parallel_build_equals_serial_build(tmp_path: Path, language: str) -> None:
-    project = copy_project(tmp_path / "project")
-    serial = sphinx_build(project, tmp_path / "serial", language=language)
-    parallel = sphinx_build(
-        project, tmp_path / "parallel", language=language, options=("-W", "--keep-going", "-j", "2")
-    )
-    assert serial.returncode == parallel.returncode == 0, parallel.output
+def test_parallel_build_equals_serial_build(
+    build: BuildRoot, secsoc_root: Path, tmp_path: Path, language: str
+) -> None:
+    many_pages(secsoc_root)
+    serial = build(secsoc_root, language, builddir=tmp_path / "serial")
+    parallel = build(secsoc_root, language, builddir=tmp_path / "parallel", parallel=2)
+    assert serial.warnings == parallel.warnings == ""
     # Sphinx names the documents of each parallel chunk "first .. last"
-    assert re.search(r"writing output\.\.\. \[\s*\d+%\] \S+ \.\. \S+", parallel.output), parallel.output
+    assert re.search(r"\[\s*\d+%\] \S+ \.\. \S+", parallel.status), parallel.status
     assert tree(serial.outdir) == tree(parallel.outdir)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["fr", "nl"])
-def test_clean_builds_are_byte_identical(tmp_path: Path, language: str) -> None:
-    project = copy_project(tmp_path / "project")
-    epoch = {"SOURCE_DATE_EPOCH": "1700000000"}
-    first = sphinx_build(project, tmp_path / "first", language=language, env=epoch)
-    second = sphinx_build(project, tmp_path / "second", language=language, env=epoch)
-    assert first.returncode == second.returncode == 0
+def test_clean_builds_are_byte_identical(
+    build: BuildRoot, secsoc_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = build(secsoc_root, language, builddir=tmp_path / "first")
+    second = build(secsoc_root, language, builddir=tmp_path / "second")
+    assert first.warnings == second.warnings == ""
     assert tree(first.outdir) == tree(second.outdir)
 
 
-def test_a_data_mistake_fails_every_build_until_it_is_fixed(tmp_path: Path) -> None:
+def test_a_data_mistake_fails_every_build_until_it_is_fixed(build: BuildRoot, secsoc_root: Path) -> None:
     """Data is checked at every build, not only when a page is re-read: no stale success."""
+    assert build(secsoc_root).warnings == ""
+    edit(secsoc_root / "data/figures.yaml", "count: 4321", "count: beaucoup")
+    for _ in range(2):  # the second build re-reads nothing, and still warns
+        again = build(secsoc_root)
+        assert "figures[1].count: must be a whole number, not text ('beaucoup')" in again.warnings
+    assert reread(again) == []
+    edit(secsoc_root / "data/figures.yaml", "count: beaucoup", "count: 4321")
+    assert build(secsoc_root).warnings == ""
+
+
+def test_make_html_is_quiet_when_it_succeeds(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    out = tmp_path / "build"
-    assert sphinx_build(project, out).returncode == 0
-    edit(project / "data/figures.yaml", "count: 209085", "count: beaucoup")
-    for _ in range(2):  # the second build re-reads nothing, and still fails
-        build = sphinx_build(project, out)
-        assert build.returncode != 0
-        assert "figures[1].count: must be a whole number, not text ('beaucoup')" in build.warnings
-    assert reread(build) == []
-    edit(project / "data/figures.yaml", "count: beaucoup", "count: 209085")
-    assert sphinx_build(project, out).returncode == 0
+    run = make(project, "html", BUILDDIR="_build")
+    assert run.returncode == 0, run.output
+    assert str(tmp_path) not in run.output
+    assert "MdParserConfig" not in run.output
+    assert "Writing evaluated template" not in run.output
+    assert "fr: _build/html/fr/index.html" in run.output
+    assert "nl: _build/html/nl/index.html" in run.output
+
+
+def test_make_html_builds_every_language_then_fails_with_the_messages_first(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = next(iter(sorted((project / "docs").glob("*.md"))))
+    append(page, "\n```{secsoc-list} no-such-list\n```\n")
+    run = make(project, "html", BUILDDIR="_build")
+    assert run.returncode != 0
+    messages = [line for line in run.output.splitlines() if "WARNING" in line]
+    assert len(messages) == 2  # one a language
+    assert all(
+        f"{page.name}:" in message and "unknown list 'no-such-list'" in message for message in messages
+    )
+    assert run.warnings.splitlines()[0] == messages[0]
+    for language in ("fr", "nl"):
+        assert (project / "_build" / "html" / language / f"{page.stem}.html").is_file()
+    assert "the build failed for: fr nl" in run.output

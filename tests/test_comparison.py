@@ -1,19 +1,23 @@
-"""Comparing the lists by organisation, and formatting numbers, without Sphinx."""
+"""Comparing two lists by organisation, and formatting numbers, without Sphinx."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
+from pathlib import Path
 
-from conftest import ROOT
+import pytest
 from secsoc.comparison import Duplicate, compare
 from secsoc.formatting import Formatter
 from secsoc.loader import load_dataset
-from secsoc.model import Entry, PublishedList
+from secsoc.model import PublishedList
 
-DATASET, _ = load_dataset(ROOT / "data", ROOT)
-MONITEUR = DATASET.lists["moniteur-2021-11-05"]
-USS = DATASET.lists["uss-2022-12-17"]
+
+@pytest.fixture
+def lists(secsoc_root: Path) -> tuple[PublishedList, PublishedList]:
+    dataset, problems = load_dataset(secsoc_root / "data", secsoc_root)
+    assert problems == []
+    return dataset.lists["official-2030-11-05"], dataset.lists["members-2031-01-10"]
 
 
 def without(published: PublishedList, organisation: str) -> PublishedList:
@@ -29,50 +33,51 @@ def with_entry(published: PublishedList, organisation: str) -> PublishedList:
     return dataclasses.replace(published, entries=(*published.entries, entry))
 
 
-def test_the_published_lists_differ_by_paycover_only() -> None:
-    result = compare(MONITEUR, USS)
-    assert result.only_in_first == ("paycover",)
+def test_by_organisation_with_duplicates_and_a_claim(lists: tuple[PublishedList, PublishedList]) -> None:
+    official, members = lists
+    result = compare(official, members)
+    assert result.only_in_first == ("omega",)
     assert result.only_in_second == ()
-    assert result.duplicates_in_first == (Duplicate("partena", (8, 16)),)
+    assert result.duplicates_in_first == (Duplicate("alpha", (1, 4)),)
     assert result.duplicates_in_second == ()
     (claim,) = result.claims
-    assert claim.holder is USS
-    assert claim.missing == ("paycover",)
+    assert claim.holder is members
+    assert claim.missing == ("omega",)
     assert claim.holds
 
 
-def test_spelling_does_not_matter_only_the_organisation() -> None:
+def test_spelling_does_not_matter_only_the_organisation(lists: tuple[PublishedList, PublishedList]) -> None:
+    official, members = lists
     respelt = dataclasses.replace(
-        USS, entries=tuple(dataclasses.replace(e, printed=e.printed.lower()) for e in USS.entries)
+        members, entries=tuple(dataclasses.replace(e, printed=e.printed.lower()) for e in members.entries)
     )
-    assert compare(MONITEUR, respelt).only_in_second == ()
+    assert compare(official, respelt).only_in_second == ()
 
 
-def test_without_paycover_the_claim_no_longer_holds_as_stated() -> None:
-    result = compare(without(MONITEUR, "paycover"), USS)
+def test_with_no_outsider_the_claim_no_longer_holds_as_stated(
+    lists: tuple[PublishedList, PublishedList],
+) -> None:
+    official, members = lists
+    result = compare(without(official, "omega"), members)
     assert result.only_in_first == ()
     (claim,) = result.claims
     assert not claim.holds
     assert claim.missing == ()
 
 
-def test_a_second_outsider_breaks_the_claim() -> None:
-    result = compare(with_entry(MONITEUR, "nouveau-secretariat"), USS)
-    assert result.only_in_first == ("paycover", "nouveau-secretariat")
+def test_a_second_outsider_breaks_the_claim(lists: tuple[PublishedList, PublishedList]) -> None:
+    official, members = lists
+    result = compare(with_entry(official, "delta"), members)
+    assert result.only_in_first == ("omega", "delta")
     assert not result.claims[0].holds
 
 
-def test_a_member_missing_from_the_moniteur_list_is_found() -> None:
-    result = compare(without(MONITEUR, "sodalis"), USS)
-    assert result.only_in_second == ("sodalis",)
+def test_a_member_missing_from_the_official_list_is_found(lists: tuple[PublishedList, PublishedList]) -> None:
+    official, members = lists
+    assert compare(without(official, "beta"), members).only_in_second == ("beta",)
 
 
-def test_entry_positions_are_published_order() -> None:
-    assert [entry.position for entry in MONITEUR.entries] == list(range(1, 28))
-    assert isinstance(MONITEUR.entries[0], Entry)
-
-
-def test_numbers_follow_the_language() -> None:
+def test_numbers_and_dates_follow_the_language() -> None:
     fr, nl = Formatter("fr"), Formatter("nl")
     assert fr.number(2814309) == "2\u202f814\u202f309"
     assert fr.share(0.74) == "74\u00a0%"

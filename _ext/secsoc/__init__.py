@@ -21,8 +21,10 @@ PACKAGE = Path(__file__).parent
 
 
 def _configure(app: Sphinx, config: Config) -> None:
-    config.templates_path.append(str(PACKAGE / "templates"))
-    config.html_static_path.append(str(PACKAGE / "static"))
+    # New lists: the defaults are shared objects, which appending would change for
+    # every later application in the same process.
+    config.templates_path = [*config.templates_path, str(PACKAGE / "templates")]
+    config.html_static_path = [*config.html_static_path, str(PACKAGE / "static")]
     # Settings such as the site title are French in conf.py, marked with _().
     translator = state.translator_of(app)
     for name in config.secsoc_translated_settings:
@@ -50,8 +52,12 @@ def _write_templates(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.builder.outdir)
     root = Path(app.confdir)
-    sources = [*sorted(PACKAGE.glob("*.py")), root / "conf.py"]
-    potfiles.write_pot(potfiles.extension_catalog(sources, root), outdir / "secsoc.pot")
+    # The package's files are located from the project when it holds the package
+    # (_ext/secsoc/...), else from the package's parent (a project that installs it).
+    base = root if PACKAGE.resolve().is_relative_to(root.resolve()) else PACKAGE.parent
+    sources = [(path, path.relative_to(base).as_posix()) for path in sorted(PACKAGE.glob("*.py"))]
+    sources.append((root / "conf.py", "conf.py"))
+    potfiles.write_pot(potfiles.extension_catalog(sources), outdir / "secsoc.pot")
     potfiles.write_pot(potfiles.data_catalog(state.of(app.env).dataset), outdir / "data.pot")
     themes = [Path(import_module(name).__file__ or "").parent for name in app.config.secsoc_theme_packages]
     potfiles.write_pot(potfiles.theme_catalog([*themes, PACKAGE / "templates"]), outdir / "sphinx.pot")

@@ -38,10 +38,10 @@ def _flags(message: str | tuple[str, ...]) -> set[str]:
     return {"python-brace-format"} if "{" in text else set()
 
 
-def extension_catalog(sources: list[Path], root: Path) -> Catalog:
+def extension_catalog(sources: list[tuple[Path, str]]) -> Catalog:
+    """The messages of ``sources``, given as (file, location shown to translators)."""
     catalog = _catalog()
-    for path in sources:
-        location = path.relative_to(root).as_posix()
+    for path, location in sources:
         for line, message, _comments, _context in extract_from_file(
             "python", path, keywords=DEFAULT_KEYWORDS
         ):

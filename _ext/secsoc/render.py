@@ -174,7 +174,7 @@ def list_table(ctx: Context, published: PublishedList) -> list[nodes.Node]:
         )
     table = _table(ctx, headers, rows, widths=[6, 38, 22, 16, 18])
     table.insert(0, title)
-    table["classes"] += ["secsoc-list"]
+    table["classes"] += ["secsoc-list", f"secsoc-list-{published.id}"]
     return [table, citation(ctx, source)]
 
 

@@ -1,0 +1,55 @@
+"""Reading built pages as a reader does: the main text, tables, sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+
+@dataclass(frozen=True)
+class Site:
+    """One built language of a site."""
+
+    outdir: Path
+    warnings: str
+
+    def page(self, name: str) -> BeautifulSoup:
+        return BeautifulSoup((self.outdir / f"{name}.html").read_text("utf-8"), "html.parser")
+
+    def main(self, name: str) -> Tag:
+        """The page's main content: what the reader reads, without theme chrome."""
+        page = self.page(name)
+        article = page.find("article", attrs={"role": "main"}) or page.find("div", class_="body")
+        assert isinstance(article, Tag), name
+        return article
+
+
+def text(tag: Tag) -> str:
+    """Text as read: ASCII whitespace folded, no-break spaces kept, pilcrows dropped."""
+    return re.sub(r"[ \t\r\n]+", " ", tag.get_text("")).replace("¶", "").strip()
+
+
+def paragraphs(tag: Tag) -> list[str]:
+    return [text(paragraph) for paragraph in tag.find_all("p")]
+
+
+def list_table(main: Tag, list_id: str) -> Tag:
+    table = main.find("table", class_=f"secsoc-list-{list_id}")
+    assert isinstance(table, Tag), f"no table of list {list_id!r}"
+    return table
+
+
+def rows(table: Tag) -> list[list[str]]:
+    """The body rows of a table, as cell texts."""
+    return [[text(cell) for cell in row.find_all("td")] for row in table.find("tbody").find_all("tr")]
+
+
+def caption(table: Tag) -> str:
+    return text(table.find("caption"))
+
+
+def comparison(main: Tag) -> list[str]:
+    return paragraphs(main.find(class_="secsoc-comparison"))

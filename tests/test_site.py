@@ -1,0 +1,273 @@
+"""The real site, in both editions, checked against its own data: true for any year.
+
+Every expected value is read from the data files and the pages' sources, never typed
+again here, and every check runs twice: on the project as it is, and after next
+year's update (``nextyear.py``), with no change to this file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytest
+from bs4 import Tag
+from projects import Project
+from reading import Site, caption, comparison, list_table, rows, text
+from secsoc.comparison import compare
+from secsoc.formatting import Formatter
+from secsoc.loader import load_dataset
+from secsoc.model import Dataset
+
+LANGUAGES = ("fr", "nl")
+
+# Text that is the same in both languages by nature: names as printed, organisation
+# names, numbers and codes. The extension marks them with these classes.
+PROPER_NAMES = ".secsoc-printed, .secsoc-org, code, .headerlink"
+
+# The links of the seed page the site was made from: each is on the site, or kept in the
+# data as a source's link (a past year's publication stays in sources.yaml).
+SEED_LINKS = {
+    "http://www.ejustice.just.fgov.be/doc/rech_f.htm",
+    "https://www.ejustice.just.fgov.be/cgi/article_body.pl?numac=2021205711&caller=list&pub_date=2021-12-15&language=fr",
+    "https://www.ejustice.just.fgov.be/mopdf/2021/12/15_1.pdf#Page413",
+    "http://www.uss.be/fr/home",
+    "http://www.uss.be/fr/chiffres/membres1",
+    "http://www.dm-p.be/",
+    "http://dmenp.be/",
+    "https://www.starringjane.com/",
+    "http://synergie4.be/",
+}
+
+
+@dataclass(frozen=True)
+class Directive:
+    page: str
+    name: str
+    arguments: tuple[str, ...]
+
+
+@cache
+def directives(project: Path) -> tuple[Directive, ...]:
+    """The extension's directives and roles as the pages use them."""
+    found = []
+    for path in sorted((project / "docs").glob("*.md")):
+        source = path.read_text("utf-8")
+        for name, arguments in re.findall(r"^```\{(secsoc-[a-z]+)\}(.*)$", source, re.MULTILINE):
+            found.append(Directive(path.stem, name, tuple(arguments.split())))
+        for organisation in re.findall(r"\{secsoc-org\}`([^`]+)`", source):
+            found.append(Directive(path.stem, "secsoc-org", (organisation,)))
+    return tuple(found)
+
+
+def used(project: Project, name: str) -> Iterator[Directive]:
+    return (directive for directive in directives(project.path) if directive.name == name)
+
+
+@cache
+def dataset(project: Path) -> Dataset:
+    data, problems = load_dataset(project / "data", project)
+    assert problems == []
+    return data
+
+
+def pages(project: Project) -> list[str]:
+    return sorted(path.stem for path in (project.path / "docs").glob("*.md"))
+
+
+def edition(project: Project, language: str) -> Site:
+    site: Site = getattr(project, language)
+    return site
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_builds_without_a_warning(project: Project, language: str) -> None:
+    site = edition(project, language)
+    assert "WARNING" not in site.warnings
+    for page in pages(project):
+        assert (site.outdir / f"{page}.html").is_file(), page
+
+
+def test_the_pages_show_lists_comparisons_and_figures(project: Project) -> None:
+    assert {directive.name for directive in directives(project.path)} >= {
+        "secsoc-list",
+        "secsoc-comparison",
+        "secsoc-figures",
+        "secsoc-source",
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_entry_of_every_list_is_shown_in_published_order(project: Project, language: str) -> None:
+    data, fmt = dataset(project.path), Formatter(language)
+    for directive in used(project, "secsoc-list"):
+        published = data.lists[directive.arguments[0]]
+        table = list_table(edition(project, language).main(directive.page), published.id)
+        shown = rows(table)
+        assert [row[0] for row in shown] == [fmt.number(entry.position) for entry in published.entries]
+        assert [row[1] for row in shown] == [entry.printed for entry in published.entries]
+        names = [data.organisations[entry.organisation].name for entry in published.entries]
+        assert [row[2] for row in shown] == names
+        remarks = [entry.remark.text if entry.remark else "" for entry in published.entries]
+        if language == "fr":
+            assert [row[3] for row in shown] == remarks
+        assert [bool(row[3]) for row in shown] == [bool(remark) for remark in remarks]
+        inferred = [bool(entry.inferred) for entry in published.entries]
+        assert [bool(row[4]) for row in shown] == inferred
+        if language == "fr":
+            reasons = [entry.inferred.text for entry in published.entries if entry.inferred]
+            assert [row[4] for row in shown if row[4]] == [f"Déduite : {reason}" for reason in reasons]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_captions_give_the_count_and_the_date_of_each_list(project: Project, language: str) -> None:
+    data, fmt = dataset(project.path), Formatter(language)
+    for directive in used(project, "secsoc-list"):
+        published = data.lists[directive.arguments[0]]
+        shown = caption(list_table(edition(project, language).main(directive.page), published.id))
+        assert fmt.number(len(published.entries)) in shown
+        date = data.sources[published.source].reference_date
+        if date:
+            assert fmt.date(date) in shown
+        if language == "fr":
+            assert shown.startswith(published.title.text)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_comparisons_name_every_organisation_missing_from_the_other_list(
+    project: Project, language: str
+) -> None:
+    data, fmt = dataset(project.path), Formatter(language)
+    for directive in used(project, "secsoc-comparison"):
+        first, second = (data.lists[key] for key in directive.arguments)
+        result = compare(first, second)
+        sentences = " ".join(comparison(edition(project, language).main(directive.page)))
+        for published in (first, second):
+            assert fmt.number(len(published.organisation_ids)) in sentences
+        for missing in (*result.only_in_first, *result.only_in_second):
+            assert data.organisations[missing].name in sentences
+        for duplicate in (*result.duplicates_in_first, *result.duplicates_in_second):
+            assert fmt.join([fmt.number(position) for position in duplicate.positions]) in sentences
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_figures_are_formatted_for_the_language(project: Project, language: str) -> None:
+    data, fmt = dataset(project.path), Formatter(language)
+    for directive in used(project, "secsoc-figures"):
+        wanted = directive.arguments or tuple(data.figures)
+        items = edition(project, language).main(directive.page).select(".secsoc-figures li")
+        assert len(items) == len(wanted)
+        for item, key in zip(items, wanted, strict=True):
+            figure = data.figures[key]
+            assert fmt.number(figure.count) in text(item)
+            if figure.share is not None:
+                assert fmt.share(figure.share) in text(item)
+
+
+def cited_sources(project: Project, page: str) -> set[str]:
+    data = dataset(project.path)
+    cited: set[str] = set()
+    for directive in directives(project.path):
+        if directive.page != page:
+            continue
+        if directive.name == "secsoc-source":
+            cited.add(directive.arguments[0])
+        elif directive.name in ("secsoc-list", "secsoc-comparison"):
+            for published in (data.lists[key] for key in directive.arguments):
+                cited.add(published.source)
+                if published.claim and directive.name == "secsoc-comparison":
+                    cited.add(published.claim.source)
+        elif directive.name == "secsoc-figures":
+            cited |= {data.figures[key].source for key in directive.arguments or data.figures}
+    return cited
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_cited_source_has_its_links_and_numac(project: Project, language: str) -> None:
+    data = dataset(project.path)
+    for page in pages(project):
+        main = edition(project, language).main(page)
+        links = {a["href"] for a in main.find_all("a")}
+        for key in cited_sources(project, page):
+            source = data.sources[key]
+            assert {link.url for link in source.links} <= links, (page, key)
+            if source.numac:
+                assert source.numac in text(main), (page, key)
+
+
+def test_every_link_of_the_seed_is_kept(project: Project) -> None:
+    data = dataset(project.path)
+    in_data = {link.url for source in data.sources.values() for link in source.links}
+    on_site = {a["href"] for page in pages(project) for a in project.fr.main(page).find_all("a")}
+    assert SEED_LINKS - on_site - in_data == set()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_role_names_the_organisation(project: Project, language: str) -> None:
+    data = dataset(project.path)
+    for directive in used(project, "secsoc-org"):
+        names = [text(tag) for tag in edition(project, language).main(directive.page).select(".secsoc-org")]
+        assert data.organisations[directive.arguments[0]].name in names
+
+
+def blocks(main: Tag) -> list[str]:
+    """The readable blocks of a page (paragraphs, headings, captions, headers), names left out."""
+    main = Tag.__copy__(main)
+    for name in main.select(PROPER_NAMES):
+        name.decompose()
+    found = main.find_all(["p", "h1", "h2", "h3", "caption", "th", "li"])
+    return [block for block in (text(tag) for tag in found) if re.search(r"[^\W\d_]{3}", block)]
+
+
+def test_no_french_sentence_on_the_dutch_pages(project: Project) -> None:
+    for page in pages(project):
+        dutch = text(project.nl.main(page))
+        leaks = [block for block in blocks(project.fr.main(page)) if block in dutch]
+        assert leaks == [], page
+
+
+def test_the_dutch_pages_say_as_much_as_the_french(project: Project) -> None:
+    for page in pages(project):
+        assert len(blocks(project.nl.main(page))) == len(blocks(project.fr.main(page))), page
+        french_links = sorted(a["href"] for a in project.fr.main(page).find_all("a"))
+        assert sorted(a["href"] for a in project.nl.main(page).find_all("a")) == french_links, page
+
+
+THEME = {
+    "fr": ("Aller au contenu", "Retour en haut"),
+    "nl": ("Naar de inhoud", "Terug naar boven"),
+}
+ENGLISH = ("Skip to content", "Back to top", "On this page", "Made with")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_page_language_search_and_theme_words(project: Project, language: str) -> None:
+    site = edition(project, language)
+    options = (site.outdir / "_static" / "documentation_options.js").read_text("utf-8")
+    assert f"LANGUAGE: '{language}'" in options
+    stemmer = {"fr": "FrenchStemmer", "nl": "DutchStemmer"}[language]
+    assert stemmer in (site.outdir / "_static" / "language_data.js").read_text("utf-8")
+    for page in pages(project):
+        html = site.page(page)
+        assert html.html["lang"] == language
+        chrome = html.body.get_text(" ")
+        assert all(word in chrome for word in THEME[language]), page
+        assert not [word for word in ENGLISH if word in chrome], page
+
+
+@pytest.mark.parametrize(("language", "other"), [("fr", "nl"), ("nl", "fr")])
+def test_language_switch_leads_to_the_same_page(project: Project, language: str, other: str) -> None:
+    site = edition(project, language)
+    for page in pages(project):
+        switch = site.page(page).select_one(".secsoc-languages")
+        link = switch.find("a", hreflang=other)
+        assert link["href"] == f"../{other}/{page}.html"
+        assert (site.outdir / link["href"]).resolve().is_file()
+        assert switch.select_one("[aria-current]").get_text() != other.upper()
+        alternates = {
+            tag["hreflang"]: tag["href"] for tag in site.page(page).find_all("link", rel="alternate")
+        }
+        assert alternates == {"fr": f"../fr/{page}.html", "nl": f"../nl/{page}.html"}
