@@ -63,6 +63,12 @@ def apply(root: Path, case: dict[str, Any]) -> None:
             40 * 1024 * 1024 // len(entry)
         )
         (root / "data" / "lists" / "huge.yaml").write_text(text, "utf-8")
+    elif generator == "deep-nesting":
+        (root / "data" / "figures.yaml").write_text("figures: " + "[" * 1000 + "]" * 1000 + "\n", "utf-8")
+    elif generator == "many-empty-entries":
+        path = root / "data" / "lists" / "official-2030-11-05.yaml"
+        head = path.read_text("utf-8").split("entries:")[0]
+        path.write_text(head + "entries:\n" + "  - {}\n" * 5000, "utf-8")
 
 
 def expected_line(root: Path, expect: dict[str, Any]) -> int:
@@ -82,12 +88,13 @@ def assert_one_located_message(root: Path, case: dict[str, Any], messages: list[
     line = expected_line(root, expect)
     located = [row for row in messages if re.search(rf"(^|/){re.escape(expect['file'])}:{line}: ", row)]
     assert located, f"no message at {expect['file']}:{line} in:\n" + "\n".join(messages)
-    (message,) = located
+    message = located[0]
     assert expect["message"] in message
     if "field" in expect:  # data messages say "<file>:<line>: WARNING: <field>: ..."
         data = expect["file"].startswith("data/")
         assert (f": {expect['field']}: " if data else expect["field"]) in message
-    assert len(messages) == 1, "one mistake, one message:\n" + "\n".join(messages)
+    count = expect.get("count", 1)
+    assert len(messages) == count, f"{count} message(s) expected:\n" + "\n".join(messages)
 
 
 def is_data_only(case: dict[str, Any]) -> bool:

@@ -176,3 +176,18 @@ def test_make_html_builds_every_language_then_fails_with_the_messages_first(tmp_
     for language in ("fr", "nl"):
         assert (project / "_build" / "html" / language / f"{page.stem}.html").is_file()
     assert "the build failed for: fr nl" in run.output
+
+
+def test_a_page_mistake_fails_every_build_until_the_list_exists(build: BuildRoot, secsoc_root: Path) -> None:
+    """A page naming a list not yet written keeps failing, then shows it once the file is added."""
+    assert build(secsoc_root).warnings == ""
+    edit(secsoc_root / "lists.md", "{secsoc-list} members-2031-01-10", "{secsoc-list} members-2032-01-10")
+    for _ in range(2):  # the second build changes nothing, and still warns
+        again = build(secsoc_root)
+        assert "unknown list 'members-2032-01-10'" in again.warnings
+        assert again.warnings.count("WARNING") == 1
+    (secsoc_root / "data/lists/members-2032-01-10.yaml").write_bytes((secsoc_root / MEMBERS).read_bytes())
+    fixed = build(secsoc_root)
+    assert fixed.warnings == ""
+    assert reread(fixed) == ["lists"]
+    assert fixed.main("lists").find("table", class_="secsoc-list-members-2032-01-10")

@@ -81,13 +81,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_css_file("secsoc.css")
     app.connect("config-inited", _configure)
     app.connect("env-get-outdated", state.load)
+    app.connect("env-purge-doc", state.purge_page)
+    app.connect("env-merge-info", state.merge_pages)
     app.connect("html-page-context", languages.add_to_page)
     app.connect("build-finished", _write_templates)
     app.connect("doctree-read", gcpause.release)
     return {
         "version": "1.0",
-        "env_version": 1,
-        # Nothing is kept in the environment: the data is loaded before readers fork.
+        "env_version": 2,
+        # The data is loaded before readers fork; the environment keeps only the
+        # pages to read again (broken ones), merged from parallel readers.
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

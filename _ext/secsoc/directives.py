@@ -53,6 +53,12 @@ class _DataMixin:
         for path in state.of(self.env).dependencies(*kinds):
             self.env.note_dependency(str(path))
 
+    def depend_on_lists(self: _Host, *list_ids: str) -> None:
+        """The list files, even missing: adding a file a page names re-reads the page."""
+        for list_id in list_ids:
+            path = state.of(self.env).dataset_dir / "lists" / f"{list_id}.yaml"
+            self.env.note_dependency(str(path))
+
     def context(self: _Host) -> render.Context:
         build = state.of(self.env)
         source, line = self.get_source_info()
@@ -77,6 +83,7 @@ class _DataMixin:
         where = ""
         if kind == "list":
             where = f" (no file {self.env.config.secsoc_data_dir}/lists/{key}.yaml)"
+        state.note_broken_page(self.env)
         logger.warning(
             f"{self.name}: unknown {kind} '{key}'{where}; {help_}",
             location=self.get_location(),
@@ -111,6 +118,7 @@ class ListTable(_DataDirective):
         list_id = self.arguments[0]
         kinds = (f"list:{list_id}", "organisations", "sources")
         self.depend_on(*kinds)
+        self.depend_on_lists(list_id)
         build = self.build_data()
         published = self.lookup("list", list_id, build.dataset.lists, f"list:{list_id}")
         if published is None or not build.usable(*kinds):
@@ -128,6 +136,7 @@ class ListComparison(_DataDirective):
         first_id, second_id = self.arguments
         kinds = (f"list:{first_id}", f"list:{second_id}", "organisations", "sources")
         self.depend_on(*kinds)
+        self.depend_on_lists(first_id, second_id)
         build = self.build_data()
         lists = build.dataset.lists
         first = self.lookup("list", first_id, lists, f"list:{first_id}")

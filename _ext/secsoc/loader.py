@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,6 +43,11 @@ LISTS = "lists"
 SCHEMAS = "schema"
 
 FIGURE_PLACEHOLDERS = frozenset({"count", "share"})
+
+#: The messages shown for one file; past that, one line says there are more.
+MAX_MESSAGES = 20
+
+LIST_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 T = TypeVar("T")
 
@@ -94,6 +100,15 @@ class _Loading:
         figures = self.load(FIGURES, "figures", schemas, self.figures)
         lists: dict[str, PublishedList] = {}
         for path in sorted((self.data_dir / LISTS).glob("*.yaml")):
+            if not LIST_ID.fullmatch(path.stem):
+                self.report(
+                    path,
+                    1,
+                    "",
+                    f"'{path.stem}' is not a valid list id, and a list's file name is its id: "
+                    "use lower-case letters, digits and hyphens (for example moniteur-2022-11-05.yaml)",
+                )
+                continue
             relative = path.relative_to(self.data_dir).as_posix()
             lists |= self.load(relative, "list", schemas, self.published_list)
         dataset = Dataset(
@@ -142,8 +157,15 @@ class _Loading:
             self.report(path, err.line, field_name(err.path) if err.path else "", err.message)
             return {}
         errors = schemas.check(kind, document.data)
-        for error in errors:
+        for error in errors[:MAX_MESSAGES]:
             self.report(path, error.line, error.field, error.message)
+        if len(errors) > MAX_MESSAGES:
+            self.report(
+                path,
+                errors[MAX_MESSAGES].line,
+                "",
+                f"... and more mistakes in this file: only the first {MAX_MESSAGES} are shown",
+            )
         if errors:
             return {}
         reader = _Reader(path, self.display(path))

@@ -35,6 +35,7 @@ class BuildData:
     translator: Translator
     formatter: Formatter
     schema_files: tuple[Path, ...]
+    dataset_dir: Path
 
     def dependencies(self, *kinds: str) -> list[Path]:
         """The files a rendering of these kinds of data depends on."""
@@ -58,8 +59,35 @@ def translator_of(app: Sphinx) -> Translator:
     return _TRANSLATORS[app]
 
 
+def _broken_pages(env: BuildEnvironment) -> set[str]:
+    """Pages that named data that does not exist, kept in the environment.
+
+    Sphinx reports a page's warnings only when it reads the page; a page that named
+    an unknown list would pass the next build unread. Such a page is read again at
+    every build until it is fixed, so the mistake keeps failing the build.
+    """
+    if not hasattr(env, "secsoc_broken_pages"):
+        env.secsoc_broken_pages = set()  # type: ignore[attr-defined]
+    pages: set[str] = env.secsoc_broken_pages  # type: ignore[attr-defined]
+    return pages
+
+
+def note_broken_page(env: BuildEnvironment) -> None:
+    _broken_pages(env).add(env.docname)
+
+
+def purge_page(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    """``env-purge-doc`` handler: a page being read again starts clean."""
+    _broken_pages(env).discard(docname)
+
+
+def merge_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    """``env-merge-info`` handler: what parallel readers found."""
+    _broken_pages(env).update(_broken_pages(other) & docnames)
+
+
 def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
-    """``env-get-outdated`` handler: load and report, re-read nothing extra."""
+    """``env-get-outdated`` handler: load and report; re-read the pages still broken."""
     root = Path(app.confdir)
     data_dir = root / app.config.secsoc_data_dir
     with no_gc_pauses():
@@ -76,5 +104,6 @@ def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
         translator=translator,
         formatter=Formatter(language, app.config.secsoc_territory),
         schema_files=tuple(sorted((data_dir / "schema").glob("*.json"))),
+        dataset_dir=data_dir,
     )
-    return []
+    return sorted(_broken_pages(env) & env.found_docs)

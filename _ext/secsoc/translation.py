@@ -25,6 +25,20 @@ from babel.messages.pofile import PoFileError, read_po
 DOMAINS = ("secsoc", "data")
 
 
+def _formatted_placeholder(template: str) -> str | None:
+    """The first placeholder written with more than its name (``{page:d}``, ``{a.b}``)."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return None  # unbalanced braces: reported as such by the placeholder check
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if spec or conversion or not name.isidentifier():
+            return "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+    return None
+
+
 def placeholders(template: str) -> frozenset[str]:
     try:
         return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name is not None)
@@ -68,12 +82,19 @@ class Translator:
             try:
                 with path.open("rb") as stream:
                     catalog = read_po(stream, locale=None, abort_invalid=True)
+            except LookupError as err:  # an unknown charset= in the header
+                line = _header_line(path, "Content-Type")
+                self.problems.append(CatalogProblem(path, line, f"unreadable catalog: {err}"))
+                continue
             except (PoFileError, UnicodeDecodeError, ValueError) as err:
                 self.problems.append(
                     CatalogProblem(path, getattr(err, "lineno", 1) or 1, f"unreadable catalog: {err}")
                 )
                 continue
-            found.plural = gettext.c2py(catalog.plural_expr) if catalog.plural_expr else _english_plural
+            plural, problem = _plural_function(catalog.plural_expr, catalog.num_plurals)
+            if problem:
+                self.problems.append(CatalogProblem(path, _header_line(path, "Plural-Forms"), problem))
+            found.plural = plural
             for message in catalog:
                 source, translated = _forms(message.id), _forms(message.string)
                 if not source or message.fuzzy or not translated or not all(translated):
@@ -104,6 +125,35 @@ class Translator:
         return translated if isinstance(translated, str) else text
 
 
+def _header_line(path: Path, field: str) -> int:
+    """The line of a header field, where a translator fixes it."""
+    with path.open("rb") as stream:
+        for number, line in enumerate(stream, 1):
+            if line.startswith(b'"' + field.encode("ascii") + b":"):
+                return number
+    return 1
+
+
+def _plural_function(expression: str, count: int) -> tuple[Callable[[int], int], str | None]:
+    """The catalog's plural rule, checked on every count a page can show.
+
+    ``gettext.c2py`` compiles the C expression of the ``Plural-Forms`` header; a rule
+    that does not compile, fails for some count (``1/(n-1)``) or names a form the
+    catalog does not have is refused, and the French text is used for plurals.
+    """
+    try:
+        function = gettext.c2py(expression)
+        for number in range(1000):
+            if not 0 <= function(number) < count:
+                raise ValueError(f"gives form {function(number)} for n={number}, out of {count} forms")
+    except (ValueError, ArithmeticError, SyntaxError, RecursionError) as err:
+        return _english_plural, (
+            f"Plural-Forms: the rule 'plural={expression}' cannot be used ({err}); "
+            "the French texts are shown for plural messages"
+        )
+    return function, None
+
+
 def _forms(value: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
     """A message's text as a tuple: one form, or its plural forms."""
     if value is None:
@@ -112,7 +162,15 @@ def _forms(value: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
 
 
 def _placeholder_problem(sources: tuple[str, ...], translated: tuple[str, ...]) -> str | None:
-    """A translation may drop a placeholder, but one it invents would crash or lie."""
+    """A translation may drop or reorder placeholders, but one it invents or formats
+    would crash or lie: it may only write ``{name}`` as the French text does."""
+    for form in translated:
+        formatted = _formatted_placeholder(form)
+        if formatted:
+            return (
+                f"translation writes {formatted}; a placeholder is written {{name}} only, with no "
+                "conversion, format, attribute or index; the French text is shown instead"
+            )
     allowed = frozenset[str]().union(*(placeholders(text) for text in sources))
     for form in translated:
         extra = placeholders(form) - allowed

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -33,6 +34,10 @@ _TYPE_NAMES = {
     "number": "a number",
     "boolean": "true or false",
 }
+
+
+#: How many schema errors of one file are worded; the loader shows fewer still.
+MAX_ERRORS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,15 +76,17 @@ class Schemas:
 
     @functools.cached_property
     def _detailed(self) -> dict[str, Any]:
-        from jsonschema import Draft202012Validator
+        from jsonschema import Draft202012Validator, FormatChecker
         from referencing import Registry, Resource
 
+        formats = FormatChecker()
+        formats.checks("date")(_is_date)
         registry: Registry[Any] = Registry().with_resources(
             (name, Resource.from_contents(document)) for name, document in self._documents.items()
         )
         return {
             name.removesuffix(".schema.json"): Draft202012Validator(
-                document, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+                document, registry=registry, format_checker=formats
             )
             for name, document in self._documents.items()
         }
@@ -95,7 +102,10 @@ class Schemas:
             return []
         except fastjsonschema.JsonSchemaValueException:
             pass
-        found = {_describe(error, data) for error in _leaves(self._detailed[kind].iter_errors(data))}
+        # A file of a million broken entries must not cost a million messages: the
+        # errors are produced lazily and only the first ones are worded.
+        leaves = itertools.islice(_leaves(self._detailed[kind].iter_errors(data)), MAX_ERRORS)
+        found = {_describe(error, data) for error in leaves}
         explained = {error.implies_missing for error in found if error.implies_missing}
         return sorted(
             (error for error in found if error.field not in explained),
@@ -145,10 +155,25 @@ def _inline_refs(documents: dict[str, Any], name: str) -> Any:
     return inline(documents[name], name, ())
 
 
-def _is_date(value: str) -> bool:
-    """JSON Schema's "date": YYYY-MM-DD, and a day that exists (not 2021-13-45)."""
+def _excerpt(value: object, limit: int = 60) -> str:
+    """A value as quoted in a message: a pasted page of text is not repeated whole."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _is_date(value: object) -> bool:
+    """JSON Schema's "date" (RFC 3339 full-date): YYYY-MM-DD, a day that exists.
+
+    Python's ``date.fromisoformat`` alone also takes ISO week dates ("2021-W45-5")
+    and other forms editors refuse; both validation passes use this one test.
+    """
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        return not isinstance(value, str)  # formats apply to text only
     try:
-        return len(value) == 10 and bool(datetime.date.fromisoformat(value))
+        return bool(datetime.date.fromisoformat(value))
     except ValueError:
         return False
 
@@ -236,8 +261,8 @@ def _describe(error: ValidationError, data: Any) -> SchemaProblem:
         names = [expected] if isinstance(expected, str) else list(expected)
         wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
         return SchemaProblem(line, field_name(path), f"must be {wanted}, not {_kind_of(error.instance)}")
-    if custom and keyword in ("pattern", "format"):
-        return SchemaProblem(line, field_name(path), f"{error.instance!r} {custom}")
+    if custom and keyword in ("pattern", "format", "minimum", "maximum"):
+        return SchemaProblem(line, field_name(path), f"{_excerpt(error.instance)} {custom}")
     if keyword in ("minLength", "pattern") and isinstance(error.instance, str):
         return SchemaProblem(line, field_name(path), "must not be empty")
     if keyword == "minItems" and error.validator_value == 1:

@@ -10,6 +10,9 @@ Dates stay text so that the JSON Schema reports a bad one at its own line.
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +31,16 @@ except ImportError:  # pragma: no cover - libyaml is in every PyYAML wheel
 #: cost memory.
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
+#: Data files are a few levels deep (a list of entries with their fields); a deeper
+#: file is a mistake, and refusing it early keeps every later step from recursing.
+MAX_DEPTH = 20
+
 _SCALAR_TAGS = "tag:yaml.org,2002:"
+_COLLECTION_TAGS = frozenset({None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+# Characters a text editor does not show as such, or that libyaml counts as a line
+# break where editors do not (which would shift every later line number): C0 and C1
+# controls but tab, line feed and carriage return, and the Unicode line separators.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _CONSTRUCTOR = yaml.SafeLoader("")  # only its scalar methods are used
 
 
@@ -105,6 +117,7 @@ def read_yaml(path: Path) -> YamlDocument:
     except OSError as err:
         raise YamlError(1, f"cannot read file: {err.strerror}") from None
     text = _decode(raw)
+    _refuse_invisible(text)
     try:
         parser = _Loader(text)
         try:
@@ -134,6 +147,22 @@ def _decode(raw: bytes) -> str:
         raise YamlError(
             line, f"file is not valid UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start})"
         ) from None
+
+
+def _refuse_invisible(text: str, line: int | None = None, path: tuple[str | int, ...] = ()) -> None:
+    found = _INVISIBLE.search(text)
+    if found is None:
+        return
+    char = found.group()
+    if line is None:
+        line = text.count("\n", 0, found.start()) + 1
+    name = unicodedata.name(char, "control character").lower()
+    raise YamlError(
+        line,
+        f"character U+{ord(char):04X} ({name}) is not allowed in a data file; "
+        "it is invisible in most editors (often pasted from a PDF): delete it",
+        path,
+    )
 
 
 class _Frame:
@@ -179,6 +208,12 @@ class _Builder:
                 if kind is yaml.ScalarEvent:
                     value = _scalar(event, line, stack)
                 else:
+                    if event.tag not in _COLLECTION_TAGS:
+                        where = stack[-1].next_path() if stack else ()
+                        raise YamlError(line, f"unsupported YAML tag {event.tag}", where)
+                    if len(stack) >= MAX_DEPTH:
+                        where = stack[-1].next_path()
+                        raise YamlError(line, f"values nested more than {MAX_DEPTH} levels deep", where)
                     value = LocatedDict(line) if kind is yaml.MappingStartEvent else LocatedList(line)
                 if stack:
                     self._put(stack[-1], value, line)
@@ -240,11 +275,13 @@ _RESOLVER = yaml.resolver.Resolver()
 
 def _scalar(event: Any, line: int, stack: list[_Frame]) -> Any:
     tag = event.tag
+    path = stack[-1].next_path() if stack else ()
+    if event.style == '"':  # escapes such as \0 make characters the file does not show
+        _refuse_invisible(event.value, line, path)
     if tag is None or tag == "!":
         if event.style is not None and event.implicit[1]:
             return event.value  # quoted: text, whatever it looks like
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
-    path = stack[-1].next_path() if stack else ()
     if not tag.startswith(_SCALAR_TAGS):
         raise YamlError(line, f"unsupported YAML tag {tag}", path)
     kind = tag[len(_SCALAR_TAGS) :]
@@ -255,7 +292,10 @@ def _scalar(event: Any, line: int, stack: list[_Frame]) -> Any:
         if kind == "int":
             return _CONSTRUCTOR.construct_yaml_int(node)
         if kind == "float":
-            return _CONSTRUCTOR.construct_yaml_float(node)
+            number = _CONSTRUCTOR.construct_yaml_float(node)
+            if not math.isfinite(number):
+                raise YamlError(line, f"{event.value} is not a number a reader can be shown", path)
+            return number
         if kind == "bool":
             return _CONSTRUCTOR.construct_yaml_bool(node)
         if kind == "null":
