@@ -47,6 +47,9 @@ FIGURE_PLACEHOLDERS = frozenset({"count", "share"})
 #: The messages shown for one file; past that, one line says there are more.
 MAX_MESSAGES = 20
 
+#: The kinds of data file, each with its schema ``schema/<kind>.schema.json``.
+KINDS = ("organisations", "sources", "figures", "list")
+
 LIST_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 T = TypeVar("T")
@@ -126,7 +129,7 @@ class _Loading:
     def schemas(self) -> Schemas | None:
         directory = self.data_dir / SCHEMAS
         try:
-            return Schemas(directory)
+            return Schemas(directory, KINDS)
         except SchemaFileError as err:
             self.report(err.path, err.line, "", err.message)
         return None
@@ -134,6 +137,11 @@ class _Loading:
     def report(self, path: Path, line: int, name: str, message: str) -> None:
         self.problems.append(Problem(Location(path, line, self.display(path)), name, message))
         self.broken.add(path)
+
+    def report_more(self, path: Path, line: int) -> None:
+        self.report(
+            path, line, "", f"... and more mistakes in this file: only the first {MAX_MESSAGES} are shown"
+        )
 
     def load(
         self,
@@ -160,19 +168,29 @@ class _Loading:
         for error in errors[:MAX_MESSAGES]:
             self.report(path, error.line, error.field, error.message)
         if len(errors) > MAX_MESSAGES:
-            self.report(
-                path,
-                errors[MAX_MESSAGES].line,
-                "",
-                f"... and more mistakes in this file: only the first {MAX_MESSAGES} are shown",
-            )
+            self.report_more(path, errors[MAX_MESSAGES].line)
         if errors:
             return {}
         reader = _Reader(path, self.display(path))
-        records = build(reader, document.data)
-        if reader.problems:
-            self.problems += reader.problems
+        try:
+            records = build(reader, document.data)
+        except (KeyError, TypeError, AttributeError, IndexError) as err:
+            # Valid against a schema that no longer describes what the site reads.
+            schema = self.data_dir / SCHEMAS / f"{kind}.schema.json"
+            self.report(
+                schema,
+                1,
+                "",
+                f"the site reads {err} from every {kind} record, but this schema lets "
+                f"{self.display(path)} leave it out; restore the schema's 'required' and types",
+            )
             self.broken.add(path)
+            return {}
+        if reader.problems:
+            for problem in reader.problems[:MAX_MESSAGES]:
+                self.report(path, problem.location.line, problem.field, problem.message)
+            if len(reader.problems) > MAX_MESSAGES:
+                self.report_more(path, reader.problems[MAX_MESSAGES].location.line)
             return {}
         return records
 
@@ -340,7 +358,9 @@ def _unique(
 
 
 def _required(value: T | None) -> T:
-    assert value is not None, "the schema makes this field required"
+    """A field the schema requires; missing only when the schema was changed."""
+    if value is None:
+        raise KeyError("a required text")
     return value
 
 

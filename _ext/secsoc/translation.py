@@ -86,7 +86,15 @@ class Translator:
                 line = _header_line(path, "Content-Type")
                 self.problems.append(CatalogProblem(path, line, f"unreadable catalog: {err}"))
                 continue
-            except (PoFileError, UnicodeDecodeError, ValueError) as err:
+            except (
+                PoFileError,
+                UnicodeDecodeError,
+                ValueError,
+                AttributeError,
+                TypeError,
+                IndexError,
+            ) as err:
+                # Babel raises AttributeError and the like on some broken headers.
                 self.problems.append(
                     CatalogProblem(path, getattr(err, "lineno", 1) or 1, f"unreadable catalog: {err}")
                 )

@@ -58,9 +58,13 @@ class Schemas:
     clean build never pays for it.
     """
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, kinds: tuple[str, ...] = ()) -> None:
         self.directory = directory
         self.files = tuple(sorted(directory.glob("*.schema.json")))
+        for kind in kinds:  # the schemas the loader needs
+            path = directory / f"{kind}.schema.json"
+            if not path.is_file():
+                raise SchemaFileError(path, 1, "schema file is missing")
         texts = {path: _read_text(path) for path in self.files}
         self._documents = {path.name: _parse_json(path, text) for path, text in texts.items()}
         self._fast: dict[str, Callable[[Any], Any]] = {}
@@ -191,9 +195,13 @@ def _read_text(path: Path) -> str:
 
 def _parse_json(path: Path, text: str) -> Any:
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as err:
-        raise SchemaFileError(path, err.lineno, f"invalid JSON: {err.msg}") from None
+        document = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as err:
+        line = err.lineno if isinstance(err, json.JSONDecodeError) else 1
+        raise SchemaFileError(path, line, f"invalid JSON: {getattr(err, 'msg', err)}") from None
+    if not isinstance(document, dict):
+        raise SchemaFileError(path, 1, "a schema must be a JSON object ({ ... }), not a list or a value")
+    return document
 
 
 def _schema_file_error(
@@ -247,6 +255,12 @@ def _describe(error: ValidationError, data: Any) -> SchemaProblem:
         extra = sorted(set(error.instance) - set(allowed))
         name = extra[0]
         hint = difflib.get_close_matches(name, allowed, n=1)
+        required = error.schema.get("required", [])
+        absent = [
+            str(key) for key in required if isinstance(error.instance, dict) and key not in error.instance
+        ]
+        if not hint and len(extra) == 1 and len(absent) == 1:
+            hint = absent  # one field renamed ('name' -> 'nom'): one mistake, one message
         message = "unknown field" + (f"; did you mean '{hint[0]}'?" if hint else "")
         message += f" (allowed: {', '.join(allowed)})"
         return SchemaProblem(
