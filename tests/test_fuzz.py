@@ -10,6 +10,8 @@ test-slow``): 2 x 1,200 examples, about a minute.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +82,17 @@ def replace_a_value(document: Any, draw: st.DrawFn) -> Any:
     return draw(VALUES)
 
 
+@contextmanager
+def replaced(path: Path, content: bytes) -> Iterator[None]:
+    """The file holds ``content`` for the block, and its own content again after it."""
+    original = path.read_bytes()
+    path.write_bytes(content)
+    try:
+        yield
+    finally:
+        path.write_bytes(original)
+
+
 def assert_loads_or_locates(workdir: Path) -> None:
     _, problems = load_dataset(workdir / "data", workdir)
     files = {problem.location.display for problem in problems}
@@ -93,7 +106,6 @@ def assert_loads_or_locates(workdir: Path) -> None:
 @given(data=st.data())
 def test_data_files_mutated(workdir: Path, data: st.DataObject) -> None:
     name = data.draw(st.sampled_from(DATA_FILES))
-    path = workdir / name
     original = (ROOT / name).read_bytes()
     if data.draw(st.booleans()):
         mutated = data.draw(byte_mutation(original))
@@ -101,25 +113,17 @@ def test_data_files_mutated(workdir: Path, data: st.DataObject) -> None:
         document = yaml.safe_load(original)
         changed = data.draw(st.composite(lambda draw: replace_a_value(document, draw))())
         mutated = yaml.safe_dump(changed, allow_unicode=True).encode("utf-8")
-    path.write_bytes(mutated)
-    try:
+    with replaced(workdir / name, mutated):
         assert_loads_or_locates(workdir)
-    finally:
-        path.write_bytes(original)
 
 
 @EXAMPLES
 @given(data=st.data())
 def test_catalogs_mutated(workdir: Path, data: st.DataObject) -> None:
     name = data.draw(st.sampled_from(CATALOGS))
-    path = workdir / name
-    original = (ROOT / name).read_bytes()
-    path.write_bytes(data.draw(byte_mutation(original)))
-    try:
+    with replaced(workdir / name, data.draw(byte_mutation((ROOT / name).read_bytes()))):
         translator = Translator([workdir / "locales"], "nl")
         for problem in translator.problems:
             assert problem.line >= 1
             assert problem.message
         translator.ngettext("{count} a", "{count} b", data.draw(st.integers(0, 10**6)))
-    finally:
-        path.write_bytes(original)
