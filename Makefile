@@ -24,9 +24,12 @@ PYTEST      ?= -m "not slow"
 
 # --- the virtual environment -------------------------------------------------------
 # .venv is made anew when it was made by another Python than $(PYTHON) (an upgrade,
-# another machine's checkout): a venv never survives a change of interpreter.
+# another machine's checkout) or from other pins: no venv keeps a package, or an
+# interpreter, that the requirements no longer name.
 comma := ,
+PINS      := requirements.txt requirements-test.txt requirements-lint.txt bench/requirements.txt
 PYTHON_ID := $(shell $(PYTHON) -c 'import sys; print(sys.version_info >= ($(subst .,$(comma),$(PYTHON_MIN)),), sys.version.split()[0], sys.executable)' 2>/dev/null)
+VENV_ID   := $(PYTHON_ID) pins $(firstword $(shell cat $(PINS) 2>/dev/null | cksum))
 ifneq ($(filter $(MAKECMDGOALS),clean requirements),$(MAKECMDGOALS))
 ifeq ($(PYTHON_ID),)
 $(error $(PYTHON) not found: install Python $(PYTHON_MIN) or newer, or run make PYTHON=/path/to/python3)
@@ -35,28 +38,28 @@ ifeq ($(word 1,$(PYTHON_ID)),False)
 $(error $(PYTHON) is Python $(word 2,$(PYTHON_ID)); this project needs Python $(PYTHON_MIN) or newer (make PYTHON=python3.12, for example))
 endif
 endif
-ifneq ($(PYTHON_ID),$(file < $(VENV)/python-id))
-$(VENV)/python-id: FORCE
+ifneq ($(VENV_ID),$(file < $(VENV)/made-by))
+$(VENV)/made-by: FORCE
 endif
 
-$(VENV)/python-id:
+$(VENV)/made-by:
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	echo '$(PYTHON_ID)' > $@
+	echo '$(VENV_ID)' > $@
 
-$(VENV)/.site: requirements.txt $(VENV)/python-id
+$(VENV)/.site: $(VENV)/made-by
 	$(PIP) -r requirements.txt
 	touch $@
 
-$(VENV)/.test: requirements-test.txt $(VENV)/.site
+$(VENV)/.test: $(VENV)/.site
 	$(PIP) -r requirements-test.txt
 	touch $@
 
-$(VENV)/.lint: requirements-lint.txt $(VENV)/.test
+$(VENV)/.lint: $(VENV)/.test
 	$(PIP) -r requirements-lint.txt
 	touch $@
 
-$(VENV)/.bench: bench/requirements.txt $(VENV)/.test
+$(VENV)/.bench: $(VENV)/.test
 	$(PIP) -r bench/requirements.txt
 	touch $@
 

@@ -19,12 +19,6 @@ sys.path.insert(0, str(EXTENSION))
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 
-@pytest.fixture(scope="session")
-def rootdir() -> Path:
-    """The test roots, for ``sphinx.testing``'s conventions."""
-    return Path(__file__).parent / "roots"
-
-
 @pytest.fixture
 def secsoc_root(tmp_path: Path) -> Path:
     """A fresh copy of ``tests/roots/test-secsoc`` that a test may change freely."""

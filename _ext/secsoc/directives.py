@@ -22,6 +22,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import render, state
 from .comparison import compare
+from .loader import LISTS
 from .gcpause import no_gc_pauses
 
 logger = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ class _DataMixin:
     def depend_on_lists(self: _Host, *list_ids: str) -> None:
         """The list files, even missing: adding a file a page names re-reads the page."""
         for list_id in list_ids:
-            path = state.of(self.env).dataset_dir / "lists" / f"{list_id}.yaml"
+            path = state.of(self.env).dataset_dir / LISTS / f"{list_id}.yaml"
             self.env.note_dependency(str(path))
 
     def context(self: _Host) -> render.Context:
@@ -82,7 +83,7 @@ class _DataMixin:
             )
         where = ""
         if kind == "list":
-            where = f" (no file {self.env.config.secsoc_data_dir}/lists/{key}.yaml)"
+            where = f" (no file {self.env.config.secsoc_data_dir}/{LISTS}/{key}.yaml)"
         state.note_broken_page(self.env)
         logger.warning(
             f"{self.name}: unknown {kind} '{key}'{where}; {help_}",

@@ -50,6 +50,8 @@ MAX_MESSAGES = 20
 #: The kinds of data file, each with its schema ``schema/<kind>.schema.json``.
 KINDS = ("organisations", "sources", "figures", "list")
 
+#: A list's id is its file name: the schemas' id pattern (common.schema.json),
+#: checked here because a file name is not part of the data the schema sees.
 LIST_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 T = TypeVar("T")
@@ -138,10 +140,13 @@ class _Loading:
         self.problems.append(Problem(Location(path, line, self.display(path)), name, message))
         self.broken.add(path)
 
-    def report_more(self, path: Path, line: int) -> None:
-        self.report(
-            path, line, "", f"... and more mistakes in this file: only the first {MAX_MESSAGES} are shown"
-        )
+    def report_capped(self, path: Path, found: list[tuple[int, str, str]]) -> None:
+        """The first problems of one file, then one line if there are more."""
+        for line, name, message in found[:MAX_MESSAGES]:
+            self.report(path, line, name, message)
+        if len(found) > MAX_MESSAGES:
+            more = f"... and more mistakes in this file: only the first {MAX_MESSAGES} are shown"
+            self.report(path, found[MAX_MESSAGES][0], "", more)
 
     def load(
         self,
@@ -165,11 +170,8 @@ class _Loading:
             self.report(path, err.line, field_name(err.path) if err.path else "", err.message)
             return {}
         errors = schemas.check(kind, document.data)
-        for error in errors[:MAX_MESSAGES]:
-            self.report(path, error.line, error.field, error.message)
-        if len(errors) > MAX_MESSAGES:
-            self.report_more(path, errors[MAX_MESSAGES].line)
         if errors:
+            self.report_capped(path, [(error.line, error.field, error.message) for error in errors])
             return {}
         reader = _Reader(path, self.display(path))
         try:
@@ -187,10 +189,7 @@ class _Loading:
             self.broken.add(path)
             return {}
         if reader.problems:
-            for problem in reader.problems[:MAX_MESSAGES]:
-                self.report(path, problem.location.line, problem.field, problem.message)
-            if len(reader.problems) > MAX_MESSAGES:
-                self.report_more(path, reader.problems[MAX_MESSAGES].location.line)
+            self.report_capped(path, [(p.location.line, p.field, p.message) for p in reader.problems])
             return {}
         return records
 
