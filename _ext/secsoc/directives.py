@@ -22,8 +22,8 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import render, state
 from .comparison import compare
-from .loader import LISTS
 from .gcpause import no_gc_pauses
+from .loader import LISTS
 
 logger = logging.getLogger(__name__)
 
