@@ -37,7 +37,10 @@ def build(make_app: Callable[..., SphinxTestApp]) -> BuildRoot:
         builder = options.pop("buildername", "html")
         builddir = options.pop("builddir", srcdir / "_build" / language)
         overrides = {"language": language, **options.pop("confoverrides", {})}
+        prepare = options.pop("prepare", None)
         app = make_app(builder, srcdir=srcdir, builddir=builddir, confoverrides=overrides, **options)
+        if prepare:
+            prepare(app)
         try:
             app.build()
         finally:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from projects import BuildRoot, Built, append, copy_project, edit, make
+from sphinx.testing.util import SphinxTestApp
 
 OFFICIAL = "data/lists/official-2030-11-05.yaml"
 MEMBERS = "data/lists/members-2031-01-10.yaml"
@@ -191,3 +192,40 @@ def test_a_page_mistake_fails_every_build_until_the_list_exists(build: BuildRoot
     assert fixed.warnings == ""
     assert reread(fixed) == ["lists"]
     assert fixed.main("lists").find("table", class_="secsoc-list-members-2032-01-10")
+
+
+def interrupt_when_writing(app: SphinxTestApp) -> None:
+    """As Ctrl-C after "pickling environment": the pages read are not all written."""
+
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    app.connect("write-started", interrupt)
+
+
+def test_a_build_interrupted_after_saving_the_environment_is_finished_by_the_next(
+    build: BuildRoot, secsoc_root: Path, tmp_path: Path
+) -> None:
+    assert build(secsoc_root).warnings == ""
+    edit(secsoc_root / OFFICIAL, "  - printed: Omega\n    organisation: omega\n", "")
+    with pytest.raises(KeyboardInterrupt):
+        build(secsoc_root, prepare=interrupt_when_writing)
+    finished = build(secsoc_root)
+    assert reread(finished) == ["lists"]
+    assert reread(build(secsoc_root)) == []
+    same_site(finished.outdir, build(secsoc_root, builddir=tmp_path / "clean").outdir)
+
+
+def test_a_catalog_that_appears_is_used_by_the_next_build(
+    build: BuildRoot, secsoc_root: Path, tmp_path: Path
+) -> None:
+    catalog = secsoc_root / "locales/nl/LC_MESSAGES/data.po"
+    content = catalog.read_bytes()
+    catalog.unlink()
+    before = build(secsoc_root, "nl")
+    assert "Leden van de federatie" not in before.main("lists").get_text()
+    catalog.write_bytes(content)  # restored, or written for the first time
+    after = build(secsoc_root, "nl")
+    assert "Leden van de federatie" in after.main("lists").get_text()
+    assert reread(after) == ["figures", "index", "lists", "other"]
+    same_site(after.outdir, build(secsoc_root, "nl", builddir=tmp_path / "clean").outdir)

@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
-from . import directives, gcpause, languages, potfiles, state
+from . import directives, gcpause, languages, potfiles, rereads, state
 
 PACKAGE = Path(__file__).parent
 
@@ -25,6 +25,9 @@ def _configure(app: Sphinx, config: Config) -> None:
     # every later application in the same process.
     config.templates_path = [*config.templates_path, str(PACKAGE / "templates")]
     config.html_static_path = [*config.html_static_path, str(PACKAGE / "static")]
+    # Every catalog is read, and a broken one reported at its line, by pofile.py;
+    # Sphinx's unlocated "reading error" for the same file would only repeat it.
+    config.suppress_warnings = [*config.suppress_warnings, "i18n.not_readable"]
     # Settings such as the site title are French in conf.py, marked with _().
     translator = state.translator_of(app)
     for name in config.secsoc_translated_settings:
@@ -81,16 +84,18 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_css_file("secsoc.css")
     app.connect("config-inited", _configure)
     app.connect("env-get-outdated", state.load)
-    app.connect("env-purge-doc", state.purge_page)
-    app.connect("env-merge-info", state.merge_pages)
+    app.connect("env-purge-doc", rereads.purge_page)
+    app.connect("env-merge-info", rereads.merge_pages)
+    app.connect("env-before-read-docs", rereads.before_reading)
     app.connect("html-page-context", languages.add_to_page)
     app.connect("build-finished", _write_templates)
+    app.connect("build-finished", rereads.after_writing)
     app.connect("doctree-read", gcpause.release)
     return {
         "version": "1.0",
-        "env_version": 2,
-        # The data is loaded before readers fork; the environment keeps only the
-        # pages to read again (broken ones), merged from parallel readers.
+        "env_version": 3,
+        # The data is loaded before readers fork; the environment keeps only what
+        # says which pages to read again (rereads.py), merged from parallel readers.
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

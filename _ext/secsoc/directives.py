@@ -20,7 +20,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import render, state
+from . import render, rereads, state
 from .comparison import compare
 from .gcpause import no_gc_pauses
 from .loader import LISTS
@@ -84,7 +84,7 @@ class _DataMixin:
         where = ""
         if kind == "list":
             where = f" (no file {self.env.config.secsoc_data_dir}/{LISTS}/{key}.yaml)"
-        state.note_broken_page(self.env)
+        rereads.note_broken_page(self.env)
         logger.warning(
             f"{self.name}: unknown {kind} '{key}'{where}; {help_}",
             location=self.get_location(),
@@ -106,6 +106,8 @@ class _DataDirective(_DataMixin, SphinxDirective):
         """Apply ``:class:`` and ``:name:`` to the first node, as docutils' own directives do."""
         if result and isinstance(result[0], nodes.Element):
             result[0]["classes"] += self.options.get("class", [])
+            if result[0].line is None:  # so that a duplicate :name: is reported at its line
+                self.set_source_info(result[0])
             self.add_name(result[0])
         return result
 

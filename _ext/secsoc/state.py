@@ -17,11 +17,13 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from . import rereads
 from .formatting import Formatter
 from .gcpause import no_gc_pauses
 from .loader import load_dataset
 from .model import Dataset, display_path
-from .translation import Translator
+from .pofile import unreadable
+from .translation import DOMAINS, Translator
 
 logger = logging.getLogger(__name__)
 
@@ -59,35 +61,8 @@ def translator_of(app: Sphinx) -> Translator:
     return _TRANSLATORS[app]
 
 
-def _broken_pages(env: BuildEnvironment) -> set[str]:
-    """Pages that named data that does not exist, kept in the environment.
-
-    Sphinx reports a page's warnings only when it reads the page; a page that named
-    an unknown list would pass the next build unread. Such a page is read again at
-    every build until it is fixed, so the mistake keeps failing the build.
-    """
-    if not hasattr(env, "secsoc_broken_pages"):
-        env.secsoc_broken_pages = set()  # type: ignore[attr-defined]
-    pages: set[str] = env.secsoc_broken_pages  # type: ignore[attr-defined]
-    return pages
-
-
-def note_broken_page(env: BuildEnvironment) -> None:
-    _broken_pages(env).add(env.docname)
-
-
-def purge_page(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    """``env-purge-doc`` handler: a page being read again starts clean."""
-    _broken_pages(env).discard(docname)
-
-
-def merge_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    """``env-merge-info`` handler: what parallel readers found."""
-    _broken_pages(env).update(_broken_pages(other) & docnames)
-
-
 def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
-    """``env-get-outdated`` handler: load and report; re-read the pages still broken."""
+    """``env-get-outdated`` handler: load and report; name the pages to read again."""
     root = Path(app.confdir)
     data_dir = root / app.config.secsoc_data_dir
     with no_gc_pauses():
@@ -96,7 +71,13 @@ def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
         logger.warning(problem.text, location=str(problem.location), type="secsoc", subtype="data")
     translator = translator_of(app)
     language = translator.language
-    for bad in translator.problems:
+    catalogs = sorted(
+        path
+        for directory in app.config.locale_dirs
+        for path in Path(app.srcdir, directory, language, "LC_MESSAGES").rglob("*.po")
+    )
+    pages = [path for path in catalogs if path.stem not in DOMAINS]  # the translator reads the rest
+    for bad in [*translator.problems, *unreadable(pages)]:
         where = f"{display_path(bad.path, root)}:{bad.line}"
         logger.warning(bad.message, location=where, type="secsoc", subtype="translation")
     _BUILDS[env] = BuildData(
@@ -106,4 +87,4 @@ def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
         schema_files=tuple(sorted((data_dir / "schema").glob("*.json"))),
         dataset_dir=data_dir,
     )
-    return sorted(_broken_pages(env) & env.found_docs)
+    return rereads.outdated(app, env, frozenset(display_path(path, root) for path in catalogs))

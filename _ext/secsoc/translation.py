@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.pofile import PoFileError, read_po
+from .pofile import CatalogError, CatalogProblem, header_line, read_catalog
 
 DOMAINS = ("secsoc", "data")
 
@@ -44,13 +44,6 @@ def placeholders(template: str) -> frozenset[str]:
         return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name is not None)
     except ValueError:
         return frozenset({"(unbalanced braces)"})
-
-
-@dataclass(frozen=True, slots=True)
-class CatalogProblem:
-    path: Path
-    line: int
-    message: str
 
 
 @dataclass
@@ -80,28 +73,13 @@ class Translator:
                 continue
             self.catalog_files.append(path)
             try:
-                with path.open("rb") as stream:
-                    catalog = read_po(stream, locale=None, abort_invalid=True)
-            except LookupError as err:  # an unknown charset= in the header
-                line = _header_line(path, "Content-Type")
-                self.problems.append(CatalogProblem(path, line, f"unreadable catalog: {err}"))
-                continue
-            except (
-                PoFileError,
-                UnicodeDecodeError,
-                ValueError,
-                AttributeError,
-                TypeError,
-                IndexError,
-            ) as err:
-                # Babel raises AttributeError and the like on some broken headers.
-                self.problems.append(
-                    CatalogProblem(path, getattr(err, "lineno", 1) or 1, f"unreadable catalog: {err}")
-                )
+                catalog = read_catalog(path)
+            except CatalogError as err:
+                self.problems.append(CatalogProblem(path, err.line, err.message))
                 continue
             plural, problem = _plural_function(catalog.plural_expr, catalog.num_plurals)
             if problem:
-                self.problems.append(CatalogProblem(path, _header_line(path, "Plural-Forms"), problem))
+                self.problems.append(CatalogProblem(path, header_line(path, "Plural-Forms"), problem))
             found.plural = plural
             for message in catalog:
                 source, translated = _forms(message.id), _forms(message.string)
@@ -131,15 +109,6 @@ class Translator:
         """The translation of a French text from a data file."""
         translated = self._catalogs["data"].messages.get(text)
         return translated if isinstance(translated, str) else text
-
-
-def _header_line(path: Path, field: str) -> int:
-    """The line of a header field, where a translator fixes it."""
-    with path.open("rb") as stream:
-        for number, line in enumerate(stream, 1):
-            if line.startswith(b'"' + field.encode("ascii") + b":"):
-                return number
-    return 1
 
 
 def _plural_function(expression: str, count: int) -> tuple[Callable[[int], int], str | None]:

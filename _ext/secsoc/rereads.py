@@ -1,0 +1,86 @@
+"""Pages Sphinx would leave unread that must be read again, so no build is stale or falsely green.
+
+Sphinx re-reads a page when its source or a noted dependency changes.  Three cases
+escape that, and each would let a build pass with a stale or broken page:
+
+* a page that named data that does not exist: its warning is given only when the
+  page is read, so the next build would pass without it.  It is read at every
+  build until it is fixed;
+* a catalog that appears (a new or restored ``.po``): nothing depended on a file
+  that did not exist.  Every page is read again when the set of catalogs changes;
+* a build stopped after Sphinx saved the environment but before every page was
+  written: the next build would find nothing to read.  The pages read by a build
+  stay pending until that build has finished.
+
+What is remembered lives in the environment, under a private name.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+_MARKER = "secsoc-written"  # in the doctree directory: the last build that wrote every page
+
+
+@dataclass
+class _Memory:
+    broken: set[str] = field(default_factory=set)
+    catalogs: frozenset[str] | None = None  # None: not known yet (first build)
+    token: str = ""  # the build that last read pages
+    pending: frozenset[str] = frozenset()  # the pages it read
+
+
+def _memory(env: BuildEnvironment) -> _Memory:
+    memory: _Memory | None = getattr(env, "_secsoc_rereads", None)
+    if memory is None:
+        memory = _Memory()
+        env._secsoc_rereads = memory  # type: ignore[attr-defined]
+    return memory
+
+
+def note_broken_page(env: BuildEnvironment) -> None:
+    _memory(env).broken.add(env.docname)
+
+
+def purge_page(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    """``env-purge-doc`` handler: a page being read again starts clean."""
+    _memory(env).broken.discard(docname)
+
+
+def merge_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    """``env-merge-info`` handler: the broken pages that parallel readers found."""
+    _memory(env).broken.update(_memory(other).broken & docnames)
+
+
+def before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs`` handler: these pages are pending until the build finishes."""
+    if docnames:  # a build that reads nothing does not save the environment
+        memory = _memory(env)
+        memory.token = secrets.token_hex(8)
+        memory.pending = frozenset(docnames)
+
+
+def after_writing(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished`` handler: every page read was written."""
+    if exception is None:
+        Path(app.doctreedir, _MARKER).write_text(_memory(app.env).token, "utf-8")
+
+
+def outdated(app: Sphinx, env: BuildEnvironment, catalogs: frozenset[str]) -> list[str]:
+    """The pages to read again, given the catalogs that exist now."""
+    memory = _memory(env)
+    found = set(env.found_docs)
+    again = memory.broken & found
+    if memory.catalogs is not None and memory.catalogs != catalogs:
+        again |= found
+    memory.catalogs = catalogs
+    marker = Path(app.doctreedir, _MARKER)
+    written = marker.read_text("utf-8") if marker.is_file() else ""
+    if memory.token and written != memory.token:
+        again |= memory.pending & found
+    return sorted(again)
