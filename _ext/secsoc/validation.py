@@ -53,9 +53,9 @@ class Schemas:
 
     fastjsonschema compiles each schema to Python code that answers "valid?"
     some fifty times faster than the pure Python jsonschema, without copying the
-    data.  jsonschema is only imported and run on a file that fails, to word its
-    errors (which keyword failed and where, and our schemas' ``x-message``): a
-    clean build never pays for it.
+    data.  jsonschema checks the schemas themselves, and words the errors of a
+    file that fails (which keyword failed and where, and our schemas'
+    ``x-message``): a clean build never runs it on the data.
     """
 
     def __init__(self, directory: Path, kinds: tuple[str, ...] = ()) -> None:
@@ -67,6 +67,11 @@ class Schemas:
                 raise SchemaFileError(path, 1, "schema file is missing")
         texts = {path: _read_text(path) for path in self.files}
         self._documents = {path.name: _parse_json(path, text) for path, text in texts.items()}
+        # fastjsonschema compiles some invalid schemas without a word (a keyword of
+        # the wrong type is ignored): every schema is checked against its draft first.
+        invalid = _invalid_schema(texts, self._documents)
+        if invalid:
+            raise invalid
         self._fast: dict[str, Callable[[Any], Any]] = {}
         for path in texts:
             try:
@@ -76,7 +81,7 @@ class Schemas:
                     detailed_exceptions=False,  # yes or no is all this pass needs
                 )
             except (fastjsonschema.JsonSchemaDefinitionException, re.error, KeyError, ValueError) as err:
-                raise _schema_file_error(texts, self._documents, path, err) from None
+                raise SchemaFileError(path, 1, f"not a usable JSON Schema: {err}") from None
 
     @functools.cached_property
     def _detailed(self) -> dict[str, Any]:
@@ -104,12 +109,14 @@ class Schemas:
         try:
             self._fast[kind](data)
             return []
-        except fastjsonschema.JsonSchemaValueException:
-            pass
+        except fastjsonschema.JsonSchemaValueException as err:
+            refusal = err.message
         # A file of a million broken entries must not cost a million messages: the
         # errors are produced lazily and only the first ones are worded.
         leaves = itertools.islice(_leaves(self._detailed[kind].iter_errors(data)), MAX_ERRORS)
         found = {_describe(error, data) for error in leaves}
+        if not found:  # the two engines disagree: never accept what one refused
+            return [SchemaProblem(line_of(data, ()), "", f"does not match its schema ({refusal})")]
         explained = {error.implies_missing for error in found if error.implies_missing}
         return sorted(
             (error for error in found if error.field not in explained),
@@ -204,14 +211,8 @@ def _parse_json(path: Path, text: str) -> Any:
     return document
 
 
-def _schema_file_error(
-    texts: dict[Path, str], documents: dict[str, Any], failed: Path, err: Exception
-) -> SchemaFileError:
-    """Which schema is unusable, where and why, in the words of the pure Python checker.
-
-    A schema fails to compile when a file it refers to is wrong, so every file is
-    checked, not only the one that failed.
-    """
+def _invalid_schema(texts: dict[Path, str], documents: dict[str, Any]) -> SchemaFileError | None:
+    """The first schema that breaks the rules of its draft (2020-12), where and why."""
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError
 
@@ -219,12 +220,24 @@ def _schema_file_error(
         try:
             Draft202012Validator.check_schema(documents[path.name])
         except SchemaError as found:
-            # json keeps no positions: find the offending value in the text instead
-            at = text.find(json.dumps(found.instance)) if isinstance(found.instance, str) else -1
-            line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+            line = _line_in_json(text, tuple(found.absolute_path), found.instance)
             where = field_name(tuple(found.absolute_path))
             return SchemaFileError(path, line, f"{where}: not a valid JSON Schema: {found.message}")
-    return SchemaFileError(failed, 1, f"not a usable JSON Schema: {err}")
+    return None
+
+
+def _line_in_json(text: str, path: tuple[str | int, ...], value: Any) -> int:
+    """The line of ``value`` at ``path`` in a JSON text: json keeps no positions, so
+    the key and its value are looked for in the text, then the value alone."""
+    written = re.escape(json.dumps(value, ensure_ascii=False))
+    patterns = [written]
+    if path and isinstance(path[-1], str):
+        patterns.insert(0, re.escape(json.dumps(path[-1], ensure_ascii=False)) + r"\s*:\s*" + written)
+    for pattern in patterns:
+        found = re.search(pattern, text)
+        if found:
+            return text.count("\n", 0, found.start()) + 1
+    return 1
 
 
 def _leaves(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
