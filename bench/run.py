@@ -177,7 +177,6 @@ def machine() -> list[str]:
         "docutils",
         "sphinxcontrib-datatemplates",
         "pyyaml",
-        "fastjsonschema",
         "jsonschema",
         "babel",
     )
