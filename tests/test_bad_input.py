@@ -126,6 +126,23 @@ def test_bad_input(secsoc_root: Path, build: BuildRoot, path: Path) -> None:
     assert_one_located_message(secsoc_root, case, messages_of(site.warnings))
 
 
+PAGE_CASES = [
+    path for path in CASES if not load_case(path).get("accepted") and "/" not in load_case(path)["expect"]["file"]
+]
+
+
+@pytest.mark.parametrize("path", PAGE_CASES, ids=lambda path: path.stem)
+def test_a_page_mistake_fails_every_build_until_it_is_fixed(
+    secsoc_root: Path, build: BuildRoot, path: Path
+) -> None:
+    """The next build, with nothing changed, gives the same message: never a false success."""
+    case = load_case(path)
+    apply(secsoc_root, case)
+    for _ in range(2):
+        site = build(secsoc_root, case.get("language", "fr"))
+        assert_one_located_message(secsoc_root, case, messages_of(site.warnings))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", END_TO_END)
 def test_bad_input_end_to_end(tmp_path: Path, name: str) -> None:

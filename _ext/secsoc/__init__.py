@@ -87,6 +87,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-purge-doc", rereads.purge_page)
     app.connect("env-merge-info", rereads.merge_pages)
     app.connect("env-before-read-docs", rereads.before_reading)
+    app.connect("builder-inited", rereads.watch_warnings)
     app.connect("html-page-context", languages.add_to_page)
     app.connect("build-finished", _write_templates)
     app.connect("build-finished", rereads.after_writing)

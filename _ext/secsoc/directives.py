@@ -20,7 +20,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import render, rereads, state
+from . import render, state
 from .comparison import compare
 from .gcpause import no_gc_pauses
 from .loader import LISTS
@@ -84,7 +84,6 @@ class _DataMixin:
         where = ""
         if kind == "list":
             where = f" (no file {self.env.config.secsoc_data_dir}/{LISTS}/{key}.yaml)"
-        rereads.note_broken_page(self.env)
         logger.warning(
             f"{self.name}: unknown {kind} '{key}'{where}; {help_}",
             location=self.get_location(),

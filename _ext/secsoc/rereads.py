@@ -3,9 +3,9 @@
 Sphinx re-reads a page when its source or a noted dependency changes.  Three cases
 escape that, and each would let a build pass with a stale or broken page:
 
-* a page that named data that does not exist: its warning is given only when the
-  page is read, so the next build would pass without it.  It is read at every
-  build until it is fixed;
+* a page with a mistake (unknown data, a misused directive or role, any warning
+  while it is read): the warning is given only when the page is read, so the
+  next build would pass without it.  It is read at every build until it is fixed;
 * a catalog that appears (a new or restored ``.po``): nothing depended on a file
   that did not exist.  Every page is read again when the set of catalogs changes;
 * a build stopped after Sphinx saved the environment but before every page was
@@ -17,12 +17,17 @@ What is remembered lives in the environment, under a private name.
 
 from __future__ import annotations
 
+import logging
 import secrets
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
+from sphinx.util.build_phase import BuildPhase
+from sphinx.util.logging import NAMESPACE, is_suppressed_warning
 
 _MARKER = "secsoc-written"  # in the doctree directory: the last build that wrote every page
 
@@ -43,8 +48,31 @@ def _memory(env: BuildEnvironment) -> _Memory:
     return memory
 
 
-def note_broken_page(env: BuildEnvironment) -> None:
-    _memory(env).broken.add(env.docname)
+class _PageWarnings(logging.Handler):
+    """Notes the page being read when a warning is logged (one not suppressed)."""
+
+    def __init__(self, app: Sphinx) -> None:
+        super().__init__(logging.WARNING)
+        self._app = weakref.ref(app)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        app = self._app()
+        builder: Builder | None = getattr(app, "builder", None)
+        if app is None or builder is None or builder.phase != BuildPhase.READING:
+            return
+        kind, subtype = getattr(record, "type", None), getattr(record, "subtype", None)
+        if is_suppressed_warning(kind or "", subtype or "", app.config.suppress_warnings):
+            return
+        docname = app.env.current_document.docname
+        if docname:
+            _memory(app.env).broken.add(docname)
+
+
+def watch_warnings(app: Sphinx) -> None:
+    """``builder-inited`` handler: listen to warnings until the build finishes."""
+    handler = _PageWarnings(app)
+    logging.getLogger(NAMESPACE).addHandler(handler)
+    app.connect("build-finished", lambda *_: logging.getLogger(NAMESPACE).removeHandler(handler))
 
 
 def purge_page(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
