@@ -105,10 +105,13 @@ class SchemaFileError(Exception):
         self.path, self.line, self.message = path, line, message
 
 
-def _excerpt(value: object, limit: int = 60) -> str:
-    """A value as quoted in a message: a pasted page of text is not repeated whole."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 4] + "...'"
+def _shorten(text: str, limit: int) -> str:
+    """A message quotes a short excerpt of a long value, not a pasted page of text."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _excerpt(value: object) -> str:
+    return _shorten(repr(value), 60)
 
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -231,10 +234,10 @@ def _describe(error: ValidationError, data: Any) -> SchemaProblem:
         return SchemaProblem(line, field_name(path), "must hold at least one item")
     if keyword == "enum":
         choices = ", ".join(str(choice) for choice in error.validator_value)
-        return SchemaProblem(line, field_name(path), f"{error.instance!r} must be one of: {choices}")
+        return SchemaProblem(line, field_name(path), f"{_excerpt(error.instance)} must be one of: {choices}")
     if keyword == "uniqueItems":
         return SchemaProblem(line, field_name(path), "lists the same value twice")
-    return SchemaProblem(line, field_name(path), error.message)
+    return SchemaProblem(line, field_name(path), _shorten(error.message, 200))
 
 
 def _quoted_name(message: str) -> str:
@@ -252,5 +255,5 @@ def _kind_of(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, str):
-        return f"text ({value!r})"
-    return f"{value!r}"
+        return f"text ({_excerpt(value)})"
+    return _excerpt(value)
