@@ -18,8 +18,10 @@ PYTHON_MIN  := 3.11
 # What each target needs first; the tests run targets with SETUP= and PY=their python.
 SETUP       ?= $(VENV)/.site
 PYTEST      ?= -m "not slow"
+# The translators' tools (GNU gettext) on top of the site's; none when SETUP is empty.
+INTL_SETUP  ?= $(if $(SETUP),$(VENV)/.intl)
 
-.PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update test test-slow test-all \
+.PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update translation-status test test-slow test-all \
 	bench bench-check lint format requirements clean FORCE
 
 # --- the virtual environment -------------------------------------------------------
@@ -27,7 +29,8 @@ PYTEST      ?= -m "not slow"
 # another machine's checkout) or from other pins: no venv keeps a package, or an
 # interpreter, that the requirements no longer name.
 comma := ,
-PINS      := requirements.txt requirements-test.txt requirements-lint.txt bench/requirements.txt
+PINS      := requirements.txt requirements-intl.txt requirements-test.txt requirements-lint.txt \
+             bench/requirements.txt
 PYTHON_ID := $(shell $(PYTHON) -c 'import sys; print(sys.version_info >= ($(subst .,$(comma),$(PYTHON_MIN)),), sys.version.split()[0], sys.executable)' 2>/dev/null)
 VENV_ID   := $(PYTHON_ID) pins $(firstword $(shell cat $(PINS) 2>/dev/null | cksum))
 ifneq ($(filter $(MAKECMDGOALS),clean requirements),$(MAKECMDGOALS))
@@ -51,7 +54,11 @@ $(VENV)/.site: $(VENV)/made-by
 	$(PIP) -r requirements.txt
 	touch $@
 
-$(VENV)/.test: $(VENV)/.site
+$(VENV)/.intl: $(VENV)/.site
+	$(PIP) -r requirements-intl.txt
+	touch $@
+
+$(VENV)/.test: $(VENV)/.intl
 	$(PIP) -r requirements-test.txt
 	touch $@
 
@@ -66,7 +73,7 @@ $(VENV)/.bench: $(VENV)/.test
 # The pins are generated from the short *.in lists; run after editing one of them.
 requirements: $(VENV)/.site
 	$(PIP) pip-tools==7.6.2
-	for input in requirements.in requirements-test.in requirements-lint.in bench/requirements.in; do \
+	for input in requirements.in requirements-intl.in requirements-test.in requirements-lint.in bench/requirements.in; do \
 		(cd $$(dirname $$input) && CUSTOM_COMPILE_COMMAND="make requirements" $(abspath $(VENV))/bin/pip-compile \
 			--quiet --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
 			$$(basename $$input) -o $$(basename $$input .in).txt) || exit 1; \
@@ -87,6 +94,7 @@ $(addprefix html-,$(LANGUAGES)): html-%: $(SETUP)
 	@mkdir -p $(BUILDDIR)/html
 	$(SPHINXBUILD) -b html -d $(BUILDDIR)/doctrees/$* -D language=$* docs $(BUILDDIR)/html/$*
 	@echo "$*: $(BUILDDIR)/html/$*/index.html"
+	@PYTHONPATH=_ext $(PY) -m secsoc.postatus locales $*
 
 # The .pot files of the pages, of the extension's own words and of the data's prose.
 gettext: $(SETUP)
@@ -94,11 +102,14 @@ gettext: $(SETUP)
 
 # Translations of the pages, the extension and the data go to every language but the
 # source (French); the theme's words (sphinx.pot) go to every language, French included.
-intl-update: gettext
-	$(PY) -m sphinx_intl update --pot-dir $(BUILDDIR)/gettext --locale-dir locales $(addprefix -l ,$(filter-out fr,$(LANGUAGES)))
-	rm -rf $(BUILDDIR)/gettext-theme && mkdir -p $(BUILDDIR)/gettext-theme
-	cp $(BUILDDIR)/gettext/sphinx.pot $(BUILDDIR)/gettext-theme/
-	$(PY) -m sphinx_intl update --pot-dir $(BUILDDIR)/gettext-theme --locale-dir locales -l fr
+# GNU msgmerge merges; only what changed is rewritten (see _ext/secsoc/poupdate.py).
+intl-update: gettext $(INTL_SETUP)
+	PYTHONPATH=_ext $(PY) -m secsoc.poupdate $(BUILDDIR)/gettext locales \
+		--languages $(filter-out fr,$(LANGUAGES)) --theme-languages fr
+
+# Every untranslated or fuzzy message, as file:line: msgid.
+translation-status: $(SETUP)
+	PYTHONPATH=_ext $(PY) -m secsoc.postatus locales $(LANGUAGES) --list
 
 # --- checks ------------------------------------------------------------------------
 # make test: the quick suite (under a minute); make test-slow: the whole-site builds

@@ -28,9 +28,16 @@ def installs(output: str) -> list[str]:
     ("target", "expected"),
     [
         ("html-fr", ["requirements.txt"]),
-        ("test", ["requirements.txt", "requirements-test.txt"]),
-        ("lint", ["requirements.txt", "requirements-test.txt", "requirements-lint.txt"]),
-        ("bench", ["requirements.txt", "requirements-test.txt", "bench/requirements.txt"]),
+        ("intl-update", ["requirements.txt", "requirements-intl.txt"]),
+        ("test", ["requirements.txt", "requirements-intl.txt", "requirements-test.txt"]),
+        (
+            "lint",
+            ["requirements.txt", "requirements-intl.txt", "requirements-test.txt", "requirements-lint.txt"],
+        ),
+        (
+            "bench",
+            ["requirements.txt", "requirements-intl.txt", "requirements-test.txt", "bench/requirements.txt"],
+        ),
     ],
 )
 def test_each_target_installs_only_what_it_needs(tmp_path: Path, target: str, expected: list[str]) -> None:

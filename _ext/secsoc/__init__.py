@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
-from . import directives, gcpause, languages, potfiles, rereads, state
+from . import directives, gcpause, languages, pagecatalogs, potfiles, rereads, state
 
 PACKAGE = Path(__file__).parent
 
@@ -88,6 +88,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-merge-info", rereads.merge_pages)
     app.connect("env-before-read-docs", rereads.before_reading)
     app.connect("builder-inited", rereads.watch_warnings)
+    app.connect("builder-inited", pagecatalogs.compile_catalogs)
     app.connect("html-page-context", languages.add_to_page)
     app.connect("build-finished", _write_templates)
     app.connect("build-finished", rereads.after_writing)

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from . import placeholders
 from .model import (
     Claim,
     Dataset,
@@ -368,12 +368,14 @@ def _date(value: str | None) -> datetime.date | None:
 
 
 def _placeholder_problem(figure: Figure) -> str | None:
+    statement = figure.statement.text
     try:
-        fields = {
-            name for _, name, _, _ in string.Formatter().parse(figure.statement.text) if name is not None
-        }
+        fields = placeholders.names(statement)
     except ValueError as err:
         return f"braces do not match ({err}); write {{count}} and {{share}} for the numbers"
+    written = placeholders.formatted(statement)
+    if written:
+        return f"{written}: a placeholder is written {{count}} or {{share}}, nothing more"
     unknown = fields - FIGURE_PLACEHOLDERS
     if unknown:
         return f"unknown placeholder {{{sorted(unknown)[0]}}}; only {{count}} and {{share}} are filled in"

@@ -17,13 +17,12 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from . import rereads
+from . import pagecatalogs, rereads
 from .formatting import Formatter
 from .gcpause import no_gc_pauses
 from .loader import load_dataset
 from .model import Dataset, display_path
-from .pofile import unreadable
-from .translation import DOMAINS, Translator
+from .translation import Translator
 
 logger = logging.getLogger(__name__)
 
@@ -71,13 +70,7 @@ def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
         logger.warning(problem.text, location=str(problem.location), type="secsoc", subtype="data")
     translator = translator_of(app)
     language = translator.language
-    catalogs = sorted(
-        path
-        for directory in app.config.locale_dirs
-        for path in Path(app.srcdir, directory, language, "LC_MESSAGES").rglob("*.po")
-    )
-    pages = [path for path in catalogs if path.stem not in DOMAINS]  # the translator reads the rest
-    for bad in [*translator.problems, *unreadable(pages)]:
+    for bad in translator.problems:
         where = f"{display_path(bad.path, root)}:{bad.line}"
         logger.warning(bad.message, location=where, type="secsoc", subtype="translation")
     _BUILDS[env] = BuildData(
@@ -87,4 +80,5 @@ def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
         schema_files=tuple(sorted((data_dir / "schema").glob("*.json"))),
         dataset_dir=data_dir,
     )
-    return rereads.outdated(app, env, frozenset(display_path(path, root) for path in catalogs))
+    found = frozenset(display_path(path, root) for path in pagecatalogs.catalogs(app))
+    return rereads.outdated(app, env, found)

