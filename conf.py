@@ -11,6 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).parent.resolve()
 sys.path.insert(0, str(ROOT / "_ext"))
 
+from secsoc.pagecatalogs import compile_theme_catalogs  # noqa: E402  (after the path)
+
 
 def _(message: str) -> str:
     """Marks a configuration text for the extension's catalog (translated per language)."""
@@ -33,6 +35,9 @@ smartquotes = False  # printed names must stay exactly as printed
 
 # Translation: one catalog per page, next to the extension's own catalogs.
 locale_dirs = [str(ROOT / "locales")]
+# Sphinx reads the theme's words (sphinx.po) before any extension runs: they are
+# checked and compiled now, so that a refused translation never reaches a page.
+compile_theme_catalogs(ROOT / "locales")
 gettext_compact = False
 gettext_uuid = False
 gettext_auto_build = True

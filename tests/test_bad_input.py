@@ -75,7 +75,9 @@ def expected_line(root: Path, expect: dict[str, Any]) -> int:
     if "line" in expect:
         return int(expect["line"])
     content = (root / expect["file"]).read_text("utf-8", errors="replace")
-    index = content.index(expect["line_with"])
+    index = -1
+    for _ in range(expect.get("occurrence", 1)):
+        index = content.index(expect["line_with"], index + 1)
     return content.count("\n", 0, index) + 1
 
 

@@ -7,6 +7,7 @@ Directives: ``secsoc-list``, ``secsoc-comparison``, ``secsoc-figures``,
 from __future__ import annotations
 
 import hashlib
+import html
 from collections.abc import Iterable
 from importlib import import_module
 from pathlib import Path
@@ -30,8 +31,11 @@ def _configure(app: Sphinx, config: Config) -> None:
     config.suppress_warnings = [*config.suppress_warnings, "i18n.not_readable"]
     # Settings such as the site title are French in conf.py, marked with _().
     translator = state.translator_of(app)
+    # The HTML builder's settings hold HTML (the theme writes html_title as it is):
+    # a translation is text, so it is escaped there, and markup in a catalog stays text.
     for name in config.secsoc_translated_settings:
-        config[name] = translator.gettext(config[name])
+        translated = translator.gettext(config[name])
+        config[name] = html.escape(translated) if name.startswith("html_") else translated
     # The theme's words ("Back to top"...) are in locales/<lang>/LC_MESSAGES/sphinx.po,
     # which Sphinx reads at start-up but does not track: its digest, as an "html"
     # setting, makes an edit rewrite every page, as a template edit would.

@@ -34,6 +34,19 @@ def catalogs(app: Sphinx) -> list[Path]:
     )
 
 
+def compile_theme_catalogs(locale_dir: Path) -> None:
+    """For conf.py: Sphinx loads the theme's words before any extension runs, so their
+    catalogs are compiled (without refused messages) when conf.py is read.  Their
+    mistakes are reported by :func:`compile_catalogs`, once logging is set up."""
+    for path in sorted(locale_dir.glob(f"*/LC_MESSAGES/{THEME}.po")):
+        try:
+            po = read_catalog(path)
+        except CatalogError:
+            continue
+        check_theme(po)
+        write_catalog_mo(po, path.with_suffix(".mo"))
+
+
 def compile_catalogs(app: Sphinx) -> None:
     """``builder-inited`` handler: check and compile the pages' and the theme's catalogs."""
     root = Path(app.confdir)

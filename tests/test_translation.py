@@ -1,0 +1,152 @@
+"""A translator's round trip: standard tools accept the catalogs, updates change only what
+changed, a mistake costs one message (its French text), and no catalog can inject markup."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from projects import ROOT, BuildRoot, copy_project, edit, make
+
+CATALOGS = sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po"))
+MSGFMT = Path(sys.executable).parent / "msgfmt"  # GNU gettext, from requirements-intl.txt
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_msgfmt_accepts_every_committed_catalog(path: Path) -> None:
+    """The check Poedit, Weblate and Transifex run: format strings and syntax."""
+    run = subprocess.run(
+        [str(MSGFMT), "--check", "--check-format", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors = [line for line in run.stderr.splitlines() if "initial default value" not in line]
+    assert run.returncode == 0, "\n".join(errors)
+    assert errors == []
+
+
+def test_only_the_templates_are_format_strings() -> None:
+    for path in CATALOGS:
+        flagged = "python-brace-format" in path.read_text("utf-8")
+        assert flagged == (path.stem in ("secsoc", "data")), path.name
+
+
+def snapshot(project: Path) -> dict[str, bytes]:
+    return {p.relative_to(project).as_posix(): p.read_bytes() for p in (project / "locales").rglob("*.po")}
+
+
+def changed_lines(before: bytes, after: bytes) -> list[str]:
+    old, new = before.decode().splitlines(), after.decode().splitlines()
+    return [f"-{line}" for line in old if line not in new] + [f"+{line}" for line in new if line not in old]
+
+
+def test_intl_update_changes_nothing_on_an_unchanged_tree(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    before = snapshot(project)
+    for _ in range(2):
+        run = make(project, "intl-update", BUILDDIR=str(project / "_build"))
+        assert run.returncode == 0, run.output
+        assert snapshot(project) == before
+
+
+def test_one_edited_paragraph_changes_only_its_entry(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "social.md"
+    heading = next(line for line in page.read_text("utf-8").splitlines() if line.startswith("## "))
+    edit(page, heading, heading + " et plus")
+    before = snapshot(project)
+    run = make(project, "intl-update", BUILDDIR=str(project / "_build"))
+    assert run.returncode == 0, run.output
+    after = snapshot(project)
+    changed = [name for name in after if after[name] != before[name]]
+    assert changed == ["locales/nl/LC_MESSAGES/social.po"]
+    lines = [
+        line for line in changed_lines(before[changed[0]], after[changed[0]]) if "POT-Creation" not in line
+    ]
+    title = heading.removeprefix("## ")
+    assert sorted(lines) == sorted(
+        [f'-msgid "{title}"', "+#, fuzzy", f'+#| msgid "{title}"', f'+msgid "{title} et plus"']
+    )
+
+
+def test_a_refused_page_message_shows_its_french_text_only(build: BuildRoot, secsoc_root: Path) -> None:
+    edit(secsoc_root / "locales/nl/LC_MESSAGES/lists.po", 'msgstr "Einde"', 'msgstr "Einde<img src=x>"')
+    site = build(secsoc_root, "nl")
+    assert "msgid 'Fin'" in site.warnings
+    main = site.main("lists")
+    headings = [h.get_text("").strip("¶ ") for h in main.find_all("h2")]
+    assert headings == ["Vergelijking", "Fin"]  # the refused one in French, the other in Dutch
+    assert main.find("img") is None
+    assert "Laatste alinea van de pagina." in main.get_text(" ")
+
+
+def test_a_refused_template_shows_its_french_text_only(build: BuildRoot, secsoc_root: Path) -> None:
+    edit(secsoc_root / "locales/nl/LC_MESSAGES/secsoc.po", 'msgstr "Afgeleid: {reason}"', 'msgstr "Afgeleid"')
+    site = build(secsoc_root, "nl")
+    assert "translation leaves out {reason}" in site.warnings
+    text = site.main("lists").get_text(" ")
+    assert "Déduite : SSG zijn de initialen" in text  # French template, Dutch reason
+    assert "Nr." in text  # the other templates still Dutch
+
+
+MARKUP = '<img src=x onerror=\\"alert(1)\\">'  # as written in a .po file
+
+
+def test_no_catalog_can_put_markup_on_a_page(tmp_path: Path) -> None:
+    """Markup in every catalog, the site title's included: shown as text, or refused."""
+    project = copy_project(tmp_path / "project")
+    messages = project / "locales" / "nl" / "LC_MESSAGES"
+    edit(messages / "secsoc.po", 'msgstr "Erkende sociale secretariaten"', f'msgstr "Erkende {MARKUP}"')
+    edit(messages / "secsoc.po", 'msgstr "Nr."', f'msgstr "Nr. {MARKUP}"')
+    edit(messages / "data.po", 'msgstr "Leden"', f'msgstr "Leden {MARKUP}"')
+    edit(messages / "sphinx.po", 'msgstr "Terug naar boven"', f'msgstr "Terug {MARKUP}"')
+    page = next(p for p in sorted(messages.glob("*.po")) if p.stem not in ("secsoc", "data", "sphinx"))
+    first = re.search(r'\nmsgstr "([^"]+)"', page.read_text("utf-8"))
+    assert first
+    edit(page, f'msgstr "{first.group(1)}"', f'msgstr "{first.group(1)} {MARKUP}"')
+    run = make(project, "html-nl", BUILDDIR=str(project / "_build"))
+    assert run.returncode != 0  # the page and theme catalogs' markup is refused, located
+    refused = [line for line in run.warnings.splitlines() if "WARNING" in line]
+    assert {line.split(":")[0] for line in refused} == {
+        str(page.relative_to(project)),
+        "locales/nl/LC_MESSAGES/sphinx.po",
+    }
+    for html in sorted((project / "_build" / "html" / "nl").glob("*.html")):
+        soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+        assert soup.find_all(attrs={"onerror": True}) == [], html.name
+        assert soup.find_all("img", src="x") == [], html.name
+    index = BeautifulSoup(
+        (project / "_build" / "html" / "nl" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    brand = index.select_one(".sidebar-brand-text")
+    assert brand is not None
+    assert brand.get_text() == 'Erkende <img src=x onerror="alert(1)">'  # the site title, as text
+
+
+def test_make_html_counts_the_translations_of_each_language(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    run = make(project, "html", BUILDDIR=str(project / "_build"))
+    assert run.returncode == 0, run.output
+    counts = re.findall(
+        r"^(fr|nl): catalogs (\d+) translated, (\d+) fuzzy, (\d+) untranslated$", run.output, re.M
+    )
+    assert [language for language, *_ in counts] == ["fr", "nl"]
+    assert all(
+        int(translated) > 0 and fuzzy == untranslated == "0" for _, translated, fuzzy, untranslated in counts
+    )
+
+
+def test_translation_status_lists_what_is_left_to_translate(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    catalog = project / "locales" / "nl" / "LC_MESSAGES" / "data.po"
+    edit(catalog, 'msgstr "Leden"', 'msgstr ""')
+    line = catalog.read_text("utf-8").splitlines().index('msgid "Membres"') + 1
+    run = make(project, "translation-status", BUILDDIR=str(project / "_build"))
+    assert run.returncode == 0, run.output
+    assert f"locales/nl/LC_MESSAGES/data.po:{line}: untranslated: Membres" in run.output
+    assert re.search(r"^nl: catalogs \d+ translated, 0 fuzzy, 1 untranslated$", run.output, re.M)
