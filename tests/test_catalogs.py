@@ -88,7 +88,9 @@ def test_no_name_number_code_or_address_becomes_a_message(templates: Path) -> No
 
 def test_extension_sentences_are_templates_with_plurals(templates: Path) -> None:
     catalog = read(templates / "_build" / "gettext" / "secsoc.pot")
-    absent = catalog["Un seul organisme de la {first} est absent de la {second} : {names}."]
+    absent = catalog[
+        "Un seul organisme de la liste « {first} » est absent de la liste « {second} » : {names}."
+    ]
     assert absent.pluralizable
     assert "python-brace-format" in absent.flags
     (location,) = absent.locations

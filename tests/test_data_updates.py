@@ -7,11 +7,17 @@ from pathlib import Path
 import pytest
 from projects import BuildRoot, append, edit
 from reading import caption, comparison, list_table
+from secsoc.typography import french_spacing
 
 OFFICIAL = "data/lists/official-2030-11-05.yaml"
 DELTA = "  - printed: DELTA\n    organisation: delta\n"
 OMEGA = "  - printed: Omega\n    organisation: omega\n"
 BETA = "  - printed: BETA Secrétariat Social\n    organisation: beta\n"
+
+
+def french(expected: list[str]) -> list[str]:
+    """As the French edition prints them: narrow no-break spaces before : ; ! ? and in « »."""
+    return [french_spacing(sentence) for sentence in expected]
 
 
 def sentences(build: BuildRoot, root: Path, language: str = "fr") -> list[str]:
@@ -21,30 +27,42 @@ def sentences(build: BuildRoot, root: Path, language: str = "fr") -> list[str]:
 
 
 def test_the_published_comparison(build: BuildRoot, secsoc_root: Path) -> None:
-    assert sentences(build, secsoc_root) == [
-        "La liste officielle compte 4 organismes distincts.",
-        "La liste des membres compte 3 organismes distincts.",
-        "Un seul organisme de la liste officielle est absent de la liste des membres : Omega.",
-        "Tous les organismes de la liste des membres figurent dans la liste officielle.",
-        "Un organisme apparaît plusieurs fois dans la liste officielle : Alpha (inscriptions 1 et 4).",
-        "Aucun organisme n'apparaît plus d'une fois dans la liste des membres.",
-        "La liste des membres s'accompagne de cette affirmation : « Tous les secrétariats agréés sauf un "
-        "sont nos membres. »",
-        "Source : Fédération des secrétariats, « Membres », à la date du 10 janvier 2031, HTML.",
-        "La comparaison par organisme confirme cette affirmation.",
-    ]
+    assert sentences(build, secsoc_root) == french(
+        [
+            "La liste « Officielle » compte 4 organismes distincts.",
+            "La liste « Fédération » compte 3 organismes distincts.",
+            "Un seul organisme de la liste « Officielle » est absent de la liste « Fédération » : Omega.",
+            "Tous les organismes de la liste « Fédération » figurent dans la liste « Officielle ».",
+            "Ces constats tiennent compte d'une correspondance déduite, indiquée dans le tableau.",
+            "Un organisme apparaît plusieurs fois dans la liste « Officielle » : "
+            "Alpha (inscriptions 1 et 4).",
+            "Aucun organisme n'apparaît plus d'une fois dans la liste « Fédération ».",
+            "La liste « Fédération » s'accompagne de cette affirmation : "
+            "« Tous les secrétariats agréés sauf un sont nos membres. »",
+            "Source : Fédération des secrétariats, « Membres », à la date du 10 janvier 2031, HTML.",
+            "La comparaison par organisme confirme cette affirmation, en tenant compte d'une correspondance "
+            "déduite (voir le tableau).",
+        ]
+    )
 
 
 def test_a_second_organisation_only_in_the_official_list(build: BuildRoot, secsoc_root: Path) -> None:
     append(secsoc_root / OFFICIAL, DELTA)
     found = sentences(build, secsoc_root)
     assert (
-        "2 organismes de la liste officielle sont absents de la liste des membres : Omega et Delta."
-    ) in found
+        french_spacing(
+            "2 organismes de la liste « Officielle » sont absents de la liste « Fédération » : "
+            "Omega et Delta."
+        )
+        in found
+    )
     assert (
-        "La comparaison par organisme ne confirme pas cette affirmation : 2 organismes de la liste "
-        "officielle manquent dans la liste des membres."
-    ) in found
+        french_spacing(
+            "La comparaison par organisme ne confirme pas cette affirmation : 2 organismes de la liste "
+            "« Officielle » manquent dans la liste « Fédération »."
+        )
+        in found
+    )
 
 
 def test_without_an_outsider_the_claim_is_not_confirmed_as_stated(
@@ -52,17 +70,25 @@ def test_without_an_outsider_the_claim_is_not_confirmed_as_stated(
 ) -> None:
     edit(secsoc_root / OFFICIAL, OMEGA, "")
     found = sentences(build, secsoc_root)
-    assert "Tous les organismes de la liste officielle figurent dans la liste des membres." in found
     assert (
-        "La comparaison par organisme ne confirme pas cette affirmation telle quelle : tous les "
-        "organismes de la liste officielle figurent dans la liste des membres."
-    ) in found
+        french_spacing(
+            "Tous les organismes de la liste « Officielle » figurent dans la liste « Fédération »."
+        )
+        in found
+    )
+    assert (
+        french_spacing(
+            "La comparaison par organisme ne confirme pas cette affirmation telle quelle : tous les "
+            "organismes de la liste « Officielle » figurent dans la liste « Fédération »."
+        )
+        in found
+    )
 
 
 def test_a_member_missing_from_the_official_list(build: BuildRoot, secsoc_root: Path) -> None:
     edit(secsoc_root / OFFICIAL, BETA, "")
-    assert (
-        "Un seul organisme de la liste des membres est absent de la liste officielle : Beta."
+    assert french_spacing(
+        "Un seul organisme de la liste « Fédération » est absent de la liste « Officielle » : Beta."
     ) in sentences(build, secsoc_root)
 
 
@@ -70,7 +96,7 @@ def test_the_table_follows_the_list_file(build: BuildRoot, secsoc_root: Path) ->
     append(secsoc_root / OFFICIAL, DELTA)
     site = build(secsoc_root)
     table = caption(list_table(site.main("lists"), "official-2030-11-05"))
-    assert table.endswith(" : 6 inscriptions à la date du 5 novembre 2030")
+    assert table.endswith(french_spacing(", situation au 5 novembre 2030 : 6 inscriptions"))
 
 
 @pytest.mark.parametrize(
@@ -79,15 +105,15 @@ def test_the_table_follows_the_list_file(build: BuildRoot, secsoc_root: Path) ->
         (
             (DELTA, ""),
             [
-                "2 organisaties van de officiële lijst ontbreken op de ledenlijst: Omega en Delta.",
+                "2 organisaties van de lijst “Officieel” ontbreken op de lijst “Federatie”: Omega en Delta.",
                 "De vergelijking per organisatie bevestigt deze bewering niet: 2 organisaties van de "
-                "officiële lijst ontbreken op de ledenlijst.",
+                "lijst “Officieel” ontbreken op de lijst “Federatie”.",
             ],
         ),
         (
             ("", OMEGA),
             [
-                "Alle organisaties van de officiële lijst staan ook op de ledenlijst.",
+                "Alle organisaties van de lijst “Officieel” staan ook op de lijst “Federatie”.",
             ],
         ),
     ],

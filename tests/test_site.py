@@ -20,7 +20,8 @@ from reading import Site, caption, comparison, list_table, rows, text
 from secsoc.comparison import compare
 from secsoc.formatting import Formatter
 from secsoc.loader import load_dataset
-from secsoc.model import Dataset
+from secsoc.model import Dataset, Source
+from secsoc.typography import french_spacing
 
 LANGUAGES = ("fr", "nl")
 
@@ -113,13 +114,14 @@ def test_every_entry_of_every_list_is_shown_in_published_order(project: Project,
         assert [row[2] for row in shown] == names
         remarks = [entry.remark.text if entry.remark else "" for entry in published.entries]
         if language == "fr":
-            assert [row[3] for row in shown] == remarks
+            assert [row[3] for row in shown] == [french_spacing(remark) for remark in remarks]
         assert [bool(row[3]) for row in shown] == [bool(remark) for remark in remarks]
         inferred = [bool(entry.inferred) for entry in published.entries]
         assert [bool(row[4]) for row in shown] == inferred
         if language == "fr":
             reasons = [entry.inferred.text for entry in published.entries if entry.inferred]
-            assert [row[4] for row in shown if row[4]] == [f"Déduite : {reason}" for reason in reasons]
+            expected = [french_spacing(f"Déduite : {reason}") for reason in reasons]
+            assert [row[4] for row in shown if row[4]] == expected
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -133,7 +135,7 @@ def test_captions_give_the_count_and_the_date_of_each_list(project: Project, lan
         if date:
             assert fmt.date(date) in shown
         if language == "fr":
-            assert shown.startswith(published.title.text)
+            assert shown.startswith(french_spacing(published.title.text))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -185,6 +187,16 @@ def cited_sources(project: Project, page: str) -> set[str]:
     return cited
 
 
+def shown_links(source: Source, language: str) -> set[str]:
+    """Per format, the links in the reader's language (or in every language), else the others."""
+    links: set[str] = set()
+    for form in {link.format for link in source.links}:
+        of_format = [link for link in source.links if link.format == form]
+        own = [link for link in of_format if link.language in (None, language)]
+        links |= {link.url for link in own or of_format}
+    return links
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_cited_source_has_its_links_and_numac(project: Project, language: str) -> None:
     data = dataset(project.path)
@@ -193,9 +205,23 @@ def test_every_cited_source_has_its_links_and_numac(project: Project, language: 
         links = {a["href"] for a in main.find_all("a")}
         for key in cited_sources(project, page):
             source = data.sources[key]
-            assert {link.url for link in source.links} <= links, (page, key)
+            assert shown_links(source, language) <= links, (page, key)
             if source.numac:
                 assert source.numac in text(main), (page, key)
+
+
+def test_no_dutch_page_links_to_the_french_version_of_a_source_with_a_dutch_one(project: Project) -> None:
+    data = dataset(project.path)
+    french_only = {
+        link.url
+        for source in data.sources.values()
+        for link in source.links
+        if link.language == "fr"
+        and any(other.language == "nl" and other.format == link.format for other in source.links)
+    }
+    for page in pages(project):
+        dutch = {a["href"] for a in project.nl.page(page).find_all("a")}
+        assert dutch & french_only == set(), page
 
 
 def test_every_link_of_the_seed_is_kept(project: Project) -> None:
@@ -232,8 +258,8 @@ def test_no_french_sentence_on_the_dutch_pages(project: Project) -> None:
 def test_the_dutch_pages_say_as_much_as_the_french(project: Project) -> None:
     for page in pages(project):
         assert len(blocks(project.nl.main(page))) == len(blocks(project.fr.main(page))), page
-        french_links = sorted(a["href"] for a in project.fr.main(page).find_all("a"))
-        assert sorted(a["href"] for a in project.nl.main(page).find_all("a")) == french_links, page
+        # as many links; a source's Dutch page stands for its French one
+        assert len(project.nl.main(page).find_all("a")) == len(project.fr.main(page).find_all("a")), page
 
 
 THEME = {
@@ -271,3 +297,36 @@ def test_language_switch_leads_to_the_same_page(project: Project, language: str,
             tag["hreflang"]: tag["href"] for tag in site.page(page).find_all("link", rel="alternate")
         }
         assert alternates == {"fr": f"../fr/{page}.html", "nl": f"../nl/{page}.html"}
+
+
+PUNCTUATION = re.compile(r"(.)([;:!?])(?=\s|$)")
+
+
+def test_french_prose_has_narrow_spaces_and_dutch_none(project: Project) -> None:
+    """Before ; : ! ? and inside « », U+202F in French (applied by the build), none in Dutch."""
+    for page in pages(project):
+        french = text(project.fr.main(page))
+        assert [m.group(0) for m in PUNCTUATION.finditer(french) if m.group(1) != "\u202f"] == [], page
+        assert "« " not in french and " »" not in french, page
+        assert "\u202f" not in text(project.nl.main(page)), page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_conclusions_say_how_many_matches_are_inferred(project: Project, language: str) -> None:
+    data, fmt = dataset(project.path), Formatter(language)
+    for directive in used(project, "secsoc-comparison"):
+        result = compare(*(data.lists[key] for key in directive.arguments))
+        hedges = edition(project, language).main(directive.page).select(".secsoc-hedge, .secsoc-holds")
+        if result.inferred:
+            assert hedges, directive
+            assert all(fmt.number(len(result.inferred)) in text(hedge) for hedge in hedges)
+
+
+def test_french_quotations_on_dutch_pages_are_marked_as_french(project: Project) -> None:
+    data = dataset(project.path)
+    quoted = {source.title.text for source in data.sources.values() if "nl" not in source.official_titles}
+    quoted |= {published.claim.quote.text for published in data.lists.values() if published.claim}
+    for page in pages(project):
+        marked = {text(span) for span in project.nl.main(page).select('span[lang="fr"]')}
+        shown = text(project.nl.main(page))
+        assert {quote for quote in quoted if quote in shown} <= marked, page

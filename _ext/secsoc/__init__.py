@@ -15,8 +15,9 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
+from sphinx.writers.html5 import HTML5Translator
 
-from . import directives, gcpause, languages, pagecatalogs, potfiles, rereads, state
+from . import directives, gcpause, languages, pagecatalogs, potfiles, render, rereads, state, typography
 
 PACKAGE = Path(__file__).parent
 
@@ -70,6 +71,14 @@ def _write_templates(app: Sphinx, exception: Exception | None) -> None:
     potfiles.write_pot(potfiles.theme_catalog([*themes, PACKAGE / "templates"]), outdir / "sphinx.pot")
 
 
+def _visit_foreign(translator: HTML5Translator, node: render.foreign) -> None:
+    translator.body.append(translator.starttag(node, "span", "", lang=node["lang"]))
+
+
+def _depart_foreign(translator: HTML5Translator, node: render.foreign) -> None:
+    translator.body.append("</span>")
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("secsoc_data_dir", "data", "env", types=frozenset({str}))
     app.add_config_value("secsoc_territory", "BE", "env", types=frozenset({str}))
@@ -85,6 +94,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("secsoc-figures", directives.Figures)
     app.add_directive("secsoc-source", directives.SourceCitation)
     app.add_role("secsoc-org", directives.OrganisationRole())
+    app.add_node(render.foreign, html=(_visit_foreign, _depart_foreign))
+    app.add_post_transform(typography.FrenchSpacing)
     app.add_css_file("secsoc.css")
     app.connect("config-inited", _configure)
     app.connect("env-get-outdated", state.load)

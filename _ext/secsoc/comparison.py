@@ -40,6 +40,9 @@ class Comparison:
     duplicates_in_first: tuple[Duplicate, ...]
     duplicates_in_second: tuple[Duplicate, ...]
     claims: tuple[ClaimCheck, ...]
+    #: Organisations found in both lists through an inferred match in one of them:
+    #: every conclusion about who is in both rests on these too.
+    inferred: tuple[str, ...] = ()
 
 
 def compare(first: PublishedList, second: PublishedList) -> Comparison:
@@ -56,6 +59,8 @@ def compare(first: PublishedList, second: PublishedList) -> Comparison:
         )
         if holder.claim is not None
     )
+    inferred_ids = {entry.organisation for entry in (*first.entries, *second.entries) if entry.inferred}
+    inferred = tuple(org for org in in_first if org in frozenset_second and org in inferred_ids)
     return Comparison(
         first,
         second,
@@ -64,6 +69,7 @@ def compare(first: PublishedList, second: PublishedList) -> Comparison:
         duplicates(first),
         duplicates(second),
         claims,
+        inferred,
     )
 
 

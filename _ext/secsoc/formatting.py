@@ -33,7 +33,10 @@ class Formatter:
         return format_percent(value, locale=self.locale)
 
     def date(self, value: datetime.date) -> str:
-        return format_date(value, format="long", locale=self.locale)
+        written = format_date(value, format="long", locale=self.locale)
+        if self.locale.language == "fr" and value.day == 1:
+            written = "1er" + written[1:]  # French writes the first of a month as an ordinal
+        return written
 
     def join(self, items: list[str]) -> str:
         """``["A", "B", "C"]`` -> "A, B et C" in French, "A, B en C" in Dutch."""

@@ -232,8 +232,10 @@ class _Loading:
                 publication_date=_date(item.get("publication_date")),
                 consulted=_date(item.get("consulted")),
                 numac=item.get("numac"),
+                official_titles=dict(item.get("official_titles", {})),
                 links=tuple(
-                    Link(link["format"], link["url"], link.get("page")) for link in item.get("links", ())
+                    Link(link["format"], link["url"], link.get("page"), link.get("language"))
+                    for link in item.get("links", ())
                 ),
                 location=reader.at(item.line),
             )

@@ -58,13 +58,15 @@ class Link:
     format: str  # "html" or "pdf"
     url: str
     page: int | None
+    language: str | None = None  # the page's language; None for one in every language
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
     id: str
     publisher: Prose
-    title: Prose
+    title: Prose  # as published, in French; its translation is only a gloss
+    official_titles: Mapping[str, str]  # language -> the title the publisher gives, verbatim
     reference_date: datetime.date | None
     publication_date: datetime.date | None
     consulted: datetime.date | None
@@ -158,7 +160,9 @@ class Dataset:
         for organisation in self.organisations.values():
             texts += [organisation.note] if organisation.note else []
         for source in self.sources.values():
-            texts += [source.publisher, source.title]
+            texts.append(source.publisher)
+            # with an official title in each language, there is nothing to gloss
+            texts += [] if source.official_titles else [source.title]
         for published in self.lists.values():
             texts += [published.title, published.label]
             texts += [published.claim.quote] if published.claim else []

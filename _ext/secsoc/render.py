@@ -6,7 +6,12 @@ and dates from Babel.  So every node is marked ``translatable=False`` and
 Sphinx's page catalogs never see a name, a number or a URL.  Values are put in
 nodes as text, never parsed as markup, so a name like ``*x*`` stays ``*x*``.
 
-Sphinx-free on purpose: the tests build these nodes without a Sphinx app.
+A text quoted in another language than the page's (a French title or claim on
+a Dutch page) is marked with its language (:class:`foreign`), and our translation
+follows it as a gloss that says so: a quotation is never our translation.
+
+Nothing here needs Sphinx: the HTML writer of :class:`foreign` is in
+``__init__``.
 """
 
 from __future__ import annotations
@@ -20,10 +25,16 @@ from docutils import nodes
 
 from .comparison import ClaimCheck, Comparison, Duplicate
 from .formatting import Formatter
-from .model import Dataset, Figure, PublishedList, Source
+from .model import Dataset, Figure, Link, PublishedList, Source
 from .translation import Translator
 
 Value: TypeAlias = str | nodes.Node | Sequence[nodes.Node]
+
+SOURCE_LANGUAGE = "fr"  # the language of the data's prose and of quoted titles
+
+
+class foreign(nodes.inline):
+    """Text in another language than the page's: ``<span lang="fr">`` in HTML."""
 
 
 @dataclass(frozen=True)
@@ -100,29 +111,64 @@ def _organisation_cell(ctx: Context, organisation_id: str) -> nodes.paragraph:
 # -- citations ---------------------------------------------------------------------
 
 
+def quoted(ctx: Context, text: str, official: str | None = None) -> list[nodes.Node]:
+    """A title or a statement in quotation marks, as its author wrote it.
+
+    In French, or where the author gives an official text in the page's language,
+    that text; otherwise the French original, marked as French, with our
+    translation (from the data catalog) as a gloss marked as ours.
+    """
+    tr = ctx.tr
+    if official is not None or tr.language == SOURCE_LANGUAGE:
+        return ctx.fill(tr.gettext("« {text} »"), text=official if official is not None else text)
+    original = foreign("", text, lang=SOURCE_LANGUAGE)
+    gloss = tr.data(text)
+    if gloss == text:
+        return ctx.fill(tr.gettext("« {original} » (en français)"), original=original)
+    return ctx.fill(
+        tr.gettext("« {original} » (en français ; notre traduction : « {gloss} »)"),
+        original=original,
+        gloss=gloss,
+    )
+
+
 def citation(ctx: Context, source: Source) -> nodes.paragraph:
     tr, fmt = ctx.tr, ctx.fmt
     parts: list[list[nodes.Node]] = [
         [nodes.Text(tr.data(source.publisher.text))],
-        ctx.fill(tr.gettext("« {title} »"), title=nodes.emphasis("", tr.data(source.title.text))),
+        quoted(ctx, source.title.text, source.official_titles.get(tr.language)),
     ]
     if source.reference_date:
         parts.append(ctx.fill(tr.gettext("à la date du {date}"), date=fmt.date(source.reference_date)))
     if source.publication_date:
-        parts.append(ctx.fill(tr.gettext("publié le {date}"), date=fmt.date(source.publication_date)))
+        parts.append(ctx.fill(tr.gettext("publication : {date}"), date=fmt.date(source.publication_date)))
     if source.numac:
         parts.append(ctx.fill(tr.gettext("NUMAC {numac}"), numac=nodes.literal("", source.numac)))
-    for link in source.links:
+    for link in _links_for(source, tr.language):
         label = "HTML" if link.format == "html" else "PDF"
         if link.page is not None:
             label = tr.gettext("{format}, page {page}").format(format=label, page=fmt.number(link.page))
+        if link.language not in (None, tr.language):
+            label += f" ({link.language.upper()})"  # a page in another language, said so
         parts.append([nodes.reference("", label, refuri=link.url)])
     if source.consulted:
-        parts.append(ctx.fill(tr.gettext("consulté le {date}"), date=fmt.date(source.consulted)))
+        parts.append(ctx.fill(tr.gettext("consultation : {date}"), date=fmt.date(source.consulted)))
     body: list[nodes.Node] = []
     for index, part in enumerate(parts):
         body += ([nodes.Text(", ")] if index else []) + part
     return ctx.sentence(tr.gettext("Source : {citation}."), ["secsoc-citation"], citation=body)
+
+
+def _links_for(source: Source, language: str) -> list[Link]:
+    """Per format, the link in the reader's language, else the one there is."""
+    chosen: dict[str, Link] = {}
+    for link in source.links:
+        current = chosen.get(link.format)
+        if current is None or (
+            link.language in (None, language) and current.language not in (None, language)
+        ):
+            chosen[link.format] = link
+    return list(chosen.values())
 
 
 # -- list tables -------------------------------------------------------------------
@@ -133,11 +179,12 @@ def list_table(ctx: Context, published: PublishedList) -> list[nodes.Node]:
     source = ctx.dataset.sources[published.source]
     count = len(published.entries)
     caption_values: dict[str, Value] = {"title": tr.data(published.title.text), "count": fmt.number(count)}
+    # A list has at least one entry (its schema says so): no sentence for none.
     if source.reference_date:
         caption_values["date"] = fmt.date(source.reference_date)
         caption = tr.ngettext(
-            "{title} : {count} inscription à la date du {date}",
-            "{title} : {count} inscriptions à la date du {date}",
+            "{title}, situation au {date} : {count} inscription",
+            "{title}, situation au {date} : {count} inscriptions",
             count,
         )
     else:
@@ -204,22 +251,29 @@ def _row(cells: list[list[nodes.Node]]) -> nodes.row:
 
 def comparison(ctx: Context, result: Comparison) -> list[nodes.Node]:
     first, second = result.first, result.second
+    inferred = len(result.inferred)
     paragraphs = [
         _counted(ctx, first),
         _counted(ctx, second),
         _absent(ctx, result.only_in_first, first, second),
         _absent(ctx, result.only_in_second, second, first),
+    ]
+    if inferred:
+        paragraphs.append(_hedge(ctx, inferred))
+    paragraphs += [
         _duplicates(ctx, result.duplicates_in_first, first),
         _duplicates(ctx, result.duplicates_in_second, second),
     ]
     for check in result.claims:
-        paragraphs += _claim(ctx, check)
+        paragraphs += _claim(ctx, check, inferred)
     container = nodes.container("", *paragraphs, classes=["secsoc-comparison"])
     container.source, container.line = ctx.source, ctx.line
     return [container]
 
 
 def _label(ctx: Context, published: PublishedList) -> str:
+    """The list's name, quoted by the templates ("la liste « {list} »"): a name does
+    not agree in gender or number with anything, in any language."""
     return ctx.tr.data(published.label.text)
 
 
@@ -228,13 +282,23 @@ def _names(ctx: Context, organisation_ids: Sequence[str]) -> list[nodes.Node]:
 
 
 def _counted(ctx: Context, published: PublishedList) -> nodes.paragraph:
-    count = len(published.organisation_ids)
+    count = len(published.organisation_ids)  # at least one: a list has entries
     template = ctx.tr.ngettext(
-        "La {list} compte {count} organisme.",
-        "La {list} compte {count} organismes distincts.",
+        "La liste « {list} » compte {count} organisme.",
+        "La liste « {list} » compte {count} organismes distincts.",
         count,
     )
     return ctx.sentence(template, list=_label(ctx, published), count=ctx.fmt.number(count))
+
+
+def _hedge(ctx: Context, inferred: int) -> nodes.paragraph:
+    """What the conclusions about who is in both lists rest on, besides evident names."""
+    template = ctx.tr.ngettext(
+        "Ces constats tiennent compte d'une correspondance déduite, indiquée dans le tableau.",
+        "Ces constats tiennent compte de {count} correspondances déduites, indiquées dans le tableau.",
+        inferred,
+    )
+    return ctx.sentence(template, ["secsoc-hedge"], count=ctx.fmt.number(inferred))
 
 
 def _absent(
@@ -244,13 +308,13 @@ def _absent(
     values: dict[str, Value] = {"first": _label(ctx, present_in), "second": _label(ctx, absent_from)}
     if not missing:
         return ctx.sentence(
-            tr.gettext("Tous les organismes de la {first} figurent dans la {second}."),
+            tr.gettext("Tous les organismes de la liste « {first} » figurent dans la liste « {second} »."),
             ["secsoc-absent"],
             **values,
         )
     template = tr.ngettext(
-        "Un seul organisme de la {first} est absent de la {second} : {names}.",
-        "{count} organismes de la {first} sont absents de la {second} : {names}.",
+        "Un seul organisme de la liste « {first} » est absent de la liste « {second} » : {names}.",
+        "{count} organismes de la liste « {first} » sont absents de la liste « {second} » : {names}.",
         len(missing),
     )
     return ctx.sentence(
@@ -267,7 +331,7 @@ def _duplicates(ctx: Context, found: Sequence[Duplicate], published: PublishedLi
     label = _label(ctx, published)
     if not found:
         return ctx.sentence(
-            tr.gettext("Aucun organisme n'apparaît plus d'une fois dans la {list}."),
+            tr.gettext("Aucun organisme n'apparaît plus d'une fois dans la liste « {list} »."),
             ["secsoc-duplicates"],
             list=label,
         )
@@ -280,8 +344,8 @@ def _duplicates(ctx: Context, found: Sequence[Duplicate], published: PublishedLi
         for duplicate in found
     ]
     template = tr.ngettext(
-        "Un organisme apparaît plusieurs fois dans la {list} : {items}.",
-        "{count} organismes apparaissent plusieurs fois dans la {list} : {items}.",
+        "Un organisme apparaît plusieurs fois dans la liste « {list} » : {items}.",
+        "{count} organismes apparaissent plusieurs fois dans la liste « {list} » : {items}.",
         len(found),
     )
     return ctx.sentence(
@@ -289,36 +353,49 @@ def _duplicates(ctx: Context, found: Sequence[Duplicate], published: PublishedLi
     )
 
 
-def _claim(ctx: Context, check: ClaimCheck) -> list[nodes.Node]:
+def _claim(ctx: Context, check: ClaimCheck, inferred: int) -> list[nodes.Node]:
     tr = ctx.tr
     values: dict[str, Value] = {"first": _label(ctx, check.other), "second": _label(ctx, check.holder)}
     quote = ctx.sentence(
-        tr.gettext("La {list} s'accompagne de cette affirmation : « {quote} »"),
+        tr.gettext("La liste « {list} » s'accompagne de cette affirmation : {quote}"),
         ["secsoc-claim"],
         list=_label(ctx, check.holder),
-        quote=nodes.emphasis("", tr.data(check.claim.quote.text)),
+        quote=quoted(ctx, check.claim.quote.text),
     )
     missing = len(check.missing)
-    if check.holds:
+    hedged = False
+    if check.holds and inferred:
+        verdict = tr.ngettext(
+            "La comparaison par organisme confirme cette affirmation, en tenant compte d'une "
+            "correspondance déduite (voir le tableau).",
+            "La comparaison par organisme confirme cette affirmation, en tenant compte de {count} "
+            "correspondances déduites (voir le tableau).",
+            inferred,
+        )
+        hedged = True
+    elif check.holds:
         verdict = tr.gettext("La comparaison par organisme confirme cette affirmation.")
     elif not missing:
         verdict = tr.gettext(
             "La comparaison par organisme ne confirme pas cette affirmation telle quelle : "
-            "tous les organismes de la {first} figurent dans la {second}."
+            "tous les organismes de la liste « {first} » figurent dans la liste « {second} »."
         )
     else:
         verdict = tr.ngettext(
             "La comparaison par organisme ne confirme pas cette affirmation : "
-            "{count} organisme de la {first} manque dans la {second}.",
+            "{count} organisme de la liste « {first} » manque dans la liste « {second} ».",
             "La comparaison par organisme ne confirme pas cette affirmation : "
-            "{count} organismes de la {first} manquent dans la {second}.",
+            "{count} organismes de la liste « {first} » manquent dans la liste « {second} ».",
             missing,
         )
     classes = ["secsoc-verdict", "secsoc-holds" if check.holds else "secsoc-fails"]
     result: list[nodes.Node] = [quote]
     if check.claim.source in ctx.dataset.sources:
         result.append(citation(ctx, ctx.dataset.sources[check.claim.source]))
-    result.append(ctx.sentence(verdict, classes, count=ctx.fmt.number(missing), **values))
+    count = ctx.fmt.number(inferred if hedged else missing)
+    result.append(ctx.sentence(verdict, classes, count=count, **values))
+    if inferred and not hedged:
+        result.append(_hedge(ctx, inferred))
     return result
 
 
