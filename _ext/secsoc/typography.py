@@ -1,7 +1,7 @@
 """French typography, applied by the build to French output only.
 
-French sets a narrow no-break space (U+202F) before ``;`` ``:`` ``!`` ``?`` and
-inside « »; Dutch sets none.  Pages, data and the extension's sentences are
+French sets a narrow no-break space (U+202F) before ``;`` ``:`` ``!`` ``?``,
+inside « » and between the groups of digits of a number; Dutch sets none.  Pages, data and the extension's sentences are
 written with ordinary spaces, in both languages, and the French edition gets the
 right ones here: nobody types them, and no Dutch sentence inherits them.
 """
@@ -17,13 +17,15 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 NARROW = "\u202f"
 _BEFORE = re.compile(r"[ \u00a0]+([;:!?»])")
 _AFTER = re.compile(r"(«)[ \u00a0]+")
+_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))")  # "5 000" as typed
 # Code, raw markup and addresses are written exactly as they are.
 _VERBATIM = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.comment, nodes.math)
 
 
 def french_spacing(text: str) -> str:
     """``"Source : « x »"`` -> ``"Source\\u202f: «\\u202fx\\u202f»"``."""
-    return _AFTER.sub(rf"\1{NARROW}", _BEFORE.sub(rf"{NARROW}\1", text))
+    spaced = _AFTER.sub(rf"\1{NARROW}", _BEFORE.sub(rf"{NARROW}\1", text))
+    return _THOUSANDS.sub(NARROW, spaced)
 
 
 class FrenchSpacing(SphinxPostTransform):
