@@ -1,8 +1,8 @@
 """French typography, applied by the build to French output only.
 
 French sets a narrow no-break space (U+202F) before ``;`` ``:`` ``!`` ``?``,
-inside « » and between the groups of digits of a number; Dutch sets none.  Pages, data and the extension's sentences are
-written with ordinary spaces, in both languages, and the French edition gets the
+inside « » and between the groups of digits of a number; Dutch sets none.
+Pages, data and the extension's sentences are written with ordinary spaces, in both languages, and the French edition gets the
 right ones here: nobody types them, and no Dutch sentence inherits them.
 """
 
