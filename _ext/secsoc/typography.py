@@ -2,8 +2,9 @@
 
 French sets a narrow no-break space (U+202F) before ``;`` ``:`` ``!`` ``?``,
 inside « » and between the groups of digits of a number; Dutch sets none.
-Pages, data and the extension's sentences are written with ordinary spaces, in both languages, and the French edition gets the
-right ones here: nobody types them, and no Dutch sentence inherits them.
+Pages, data and the extension's sentences are written with ordinary spaces, in
+both languages, and the French edition gets the right ones here: nobody types
+them, and no Dutch sentence inherits them.
 """
 
 from __future__ import annotations
