@@ -85,7 +85,7 @@ html: $(SETUP)
 	@failed=; for lang in $(LANGUAGES); do \
 		$(MAKE) --no-print-directory html-$$lang SETUP= || failed="$$failed $$lang"; \
 	done; \
-	printf '<!DOCTYPE html>\n<meta charset="utf-8">\n<meta http-equiv="refresh" content="0; url=fr/index.html">\n<link rel="canonical" href="fr/index.html">\n<title>Secrétariats sociaux agréés</title>\n<a href="fr/index.html">Français</a> | <a href="nl/index.html">Nederlands</a>\n' > $(BUILDDIR)/html/index.html; \
+	cp root/index.html $(BUILDDIR)/html/index.html; \
 	if [ -n "$$failed" ]; then echo "make html: the build failed for:$$failed (messages above)" >&2; exit 1; fi
 
 # Each language has its own doctree directory: switching language would otherwise

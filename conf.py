@@ -5,6 +5,7 @@
 project's own language (see ``.readthedocs.yaml``).
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -44,6 +45,8 @@ gettext_auto_build = True
 gettext_additional_targets: list[str] = []
 
 html_theme = "furo"
+# On Read the Docs, every page names its canonical address (each edition its own).
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 html_show_copyright = False
 html_sidebars = {
     "**": [

@@ -22,13 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 EXTENSION = ROOT / "_ext"
 ROOTS = Path(__file__).resolve().parent / "roots"
 
-_IGNORED = shutil.ignore_patterns("*.mo", "__pycache__", "_build")
+_IGNORED = shutil.ignore_patterns("*.mo", "sphinx.js", "__pycache__", "_build")
 
 
 def copy_project(destination: Path) -> Path:
     """A copy of the project as it is laid out in the repository."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("docs", "data", "locales", "_ext"):
+    for name in ("docs", "data", "locales", "_ext", "root"):
         shutil.copytree(ROOT / name, destination / name, ignore=_IGNORED)
     for name in ("conf.py", "Makefile", ".readthedocs.yaml"):
         shutil.copy2(ROOT / name, destination / name)
@@ -106,9 +106,8 @@ class Project:
 
 
 def build_project(path: Path) -> Project:
-    sites = {}
-    for language in ("fr", "nl"):
-        run = make(path, f"html-{language}", BUILDDIR=str(path / "_build"))
-        assert run.returncode == 0, run.output
-        sites[language] = Site(path / "_build" / "html" / language, run.warnings)
+    """``make html`` in the copy: both editions and the root page."""
+    run = make(path, "html", BUILDDIR=str(path / "_build"))
+    assert run.returncode == 0, run.output
+    sites = {language: Site(path / "_build" / "html" / language, run.warnings) for language in ("fr", "nl")}
     return Project(path, **sites)

@@ -130,3 +130,26 @@ def test_a_data_update_needs_no_translation(
     found = sentences(build, secsoc_root, "nl")
     for sentence in expected:
         assert sentence in found
+
+
+def test_a_list_name_of_any_gender_or_number_reads_well_in_both_languages(
+    build: BuildRoot, secsoc_root: Path
+) -> None:
+    """A masculine plural, vowel-initial name in French; a het-word in Dutch."""
+    edit(secsoc_root / OFFICIAL, "label: Officielle", "label: Annuaires officiels")
+    edit(
+        secsoc_root / "locales/nl/LC_MESSAGES/data.po",
+        'msgid "Officielle"\nmsgstr "Officieel"',
+        'msgid "Annuaires officiels"\nmsgstr "Jaarboek"',
+    )
+    assert sentences(build, secsoc_root)[:3:2] == french(
+        [
+            "La liste « Annuaires officiels » compte 4 organismes distincts.",
+            "Un seul organisme de la liste « Annuaires officiels » est absent de la liste « Fédération » : "
+            "Omega.",
+        ]
+    )
+    assert sentences(build, secsoc_root, "nl")[:3:2] == [
+        "De lijst “Jaarboek” telt 4 verschillende organisaties.",
+        "Eén organisatie van de lijst “Jaarboek” ontbreekt op de lijst “Federatie”: Omega.",
+    ]

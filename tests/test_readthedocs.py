@@ -56,6 +56,8 @@ def test_read_the_docs_dutch_build_matches_make_html(tmp_path: Path, project: Pr
     pages = sorted(path.stem for path in (project.path / "docs").glob("*.md"))
     for page in pages:
         assert str(published.main(page)) == str(project.nl.main(page)), page
+        canonical = published.page(page).find("link", rel="canonical")
+        assert canonical["href"] == f"{CANONICAL}{page}.html"
         switch = published.page(page).select_one(".secsoc-languages a[hreflang=fr]")
         assert switch["href"] == f"https://secretariats-sociaux.readthedocs.io/fr/latest/{page}.html"
 

@@ -14,13 +14,14 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from bs4 import Tag
+from bs4 import BeautifulSoup, Tag
 from projects import Project
 from reading import Site, caption, comparison, list_table, rows, text
 from secsoc.comparison import compare
 from secsoc.formatting import Formatter
 from secsoc.loader import load_dataset
 from secsoc.model import Dataset, Source
+from secsoc.pofile import forms_of, read_catalog
 from secsoc.typography import french_spacing
 
 LANGUAGES = ("fr", "nl")
@@ -330,3 +331,48 @@ def test_french_quotations_on_dutch_pages_are_marked_as_french(project: Project)
         marked = {text(span) for span in project.nl.main(page).select('span[lang="fr"]')}
         shown = text(project.nl.main(page))
         assert {quote for quote in quoted if quote in shown} <= marked, page
+
+
+def english_theme_words(project: Project, language: str) -> set[str]:
+    """The theme's English words that the edition translates (sphinx.po), as shown."""
+    catalog = read_catalog(project.path / "locales" / language / "LC_MESSAGES" / "sphinx.po").catalog
+    words = set()
+    for message in catalog:
+        if message.id and not message.fuzzy:
+            for english, translated in zip(forms_of(message.id), forms_of(message.string), strict=False):
+                if translated and translated != english:
+                    words.add(BeautifulSoup(english, "html.parser").get_text().strip())
+    return words
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_english_theme_word_in_text_labels_or_titles(project: Project, language: str) -> None:
+    english = english_theme_words(project, language)
+    assert {"Back to top", "Toggle site navigation sidebar", "Link to this heading", "Contents"} <= english
+    for page in [*pages(project), "search", "genindex"]:
+        html = edition(project, language).page(page)
+        shown = {
+            value.strip()
+            for tag in html.find_all(True)
+            for attr in ("aria-label", "title", "alt", "placeholder")
+            if (value := tag.get(attr))
+        }
+        for script in html.find_all(["script", "style"]):
+            script.decompose()
+        shown |= {line.strip() for line in html.get_text("\n").splitlines() if line.strip()}
+        assert shown & english == set(), page
+        assert "Made with" not in html.get_text(" ") and "'s" not in html.get_text(" ").split(), page
+
+
+def test_the_dutch_edition_does_not_offer_the_french_source(project: Project) -> None:
+    for page in pages(project):
+        assert project.nl.page(page).select(".view-this-page") == [], page
+
+
+def test_the_root_page_sends_each_reader_to_an_edition(project: Project) -> None:
+    root = BeautifulSoup((project.path / "_build" / "html" / "index.html").read_text("utf-8"), "html.parser")
+    assert root.html["lang"] == "fr"
+    links = {a["hreflang"]: a["href"] for a in root.find_all("a")}
+    assert links == {"fr": "fr/index.html", "nl": "nl/index.html"}
+    assert root.find("meta", attrs={"http-equiv": "refresh"})["content"].endswith("url=fr/index.html")
+    assert "navigator.languages" in root.find("script").get_text()

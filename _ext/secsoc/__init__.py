@@ -26,6 +26,8 @@ def _configure(app: Sphinx, config: Config) -> None:
     # New lists: the defaults are shared objects, which appending would change for
     # every later application in the same process.
     config.templates_path = [*config.templates_path, str(PACKAGE / "templates")]
+    if config.html_theme == "furo":  # its words through our catalogs (templates/furo/)
+        config.templates_path = [*config.templates_path, str(PACKAGE / "templates" / "furo")]
     config.html_static_path = [*config.html_static_path, str(PACKAGE / "static")]
     # Every catalog is read, and a broken one reported at its line, by pofile.py;
     # Sphinx's unlocated "reading error" for the same file would only repeat it.

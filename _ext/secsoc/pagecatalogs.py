@@ -9,14 +9,17 @@ changes.  The extension's own catalogs are read by :mod:`.translation` instead.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
+import sphinx
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .model import display_path
 from .pocheck import check_markup, check_theme
-from .pofile import CatalogError, CatalogProblem, read_catalog, write_catalog_mo
+from .pofile import CatalogError, CatalogProblem, PoFile, forms_of, read_catalog, write_catalog_mo
 from .translation import DOMAINS
 
 logger = logging.getLogger(__name__)
@@ -45,6 +48,25 @@ def compile_theme_catalogs(locale_dir: Path) -> None:
             continue
         check_theme(po)
         write_catalog_mo(po, path.with_suffix(".mo"))
+        write_search_words(po, path.with_suffix(".js"))
+
+
+def write_search_words(po: PoFile, target: Path) -> None:
+    """The search page's words: Sphinx's own JavaScript catalog for the language, with
+    our translations on top (Sphinx's Dutch one leaves "Search finished..." empty).
+    Sphinx takes a ``sphinx.js`` from our locale directory before its own."""
+    language = target.parent.parent.name
+    bundled = Path(sphinx.__file__).parent / "locale" / language / "LC_MESSAGES" / "sphinx.js"
+    data: dict[str, Any] = {"locale": language, "messages": {}, "plural_expr": "(n != 1)"}
+    if bundled.is_file():
+        text = bundled.read_text("utf-8")
+        data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    for message in po.usable():
+        ids, forms = forms_of(message.id), forms_of(message.string)
+        data["messages"][ids[0]] = list(forms) if message.pluralizable else forms[0]
+    written = f"Documentation.addTranslations({json.dumps(data, ensure_ascii=False, sort_keys=True)});\n"
+    if not target.is_file() or target.read_text("utf-8") != written:
+        target.write_text(written, "utf-8")
 
 
 def compile_catalogs(app: Sphinx) -> None:

@@ -57,6 +57,31 @@ def data_catalog(dataset: Dataset) -> Catalog:
     return catalog
 
 
+#: Words Sphinx's HTML writer puts on the page itself (link titles beside headings
+#: and captions), in the 'sphinx' domain; Sphinx's own Dutch catalog lacks them.
+SPHINX_PAGE_WORDS = (
+    "Link to this heading",
+    "Link to this table",
+    "Link to this image",
+    "Link to this definition",
+)
+
+
+#: What Sphinx's search script says (searchtools.js), from the 'sphinx' domain's
+#: JavaScript catalog; pagecatalogs.py writes ours (sphinx.js) from sphinx.po.
+SPHINX_SEARCH_WORDS: tuple[str | tuple[str, str], ...] = (
+    "Search Results",
+    "Searching",
+    "Preparing search...",
+    "Your search did not match any documents. Please make sure that all words are spelled correctly "
+    "and that you've selected enough categories.",
+    (
+        "Search finished, found one page matching the search query.",
+        "Search finished, found ${resultCount} pages matching the search query.",
+    ),
+)
+
+
 def theme_catalog(template_dirs: list[Path]) -> Catalog:
     """The HTML theme's own words ("Back to top", "On this page"...), as the 'sphinx' domain.
 
@@ -76,6 +101,11 @@ def theme_catalog(template_dirs: list[Path]) -> Catalog:
                     text = message if isinstance(message, str) else next(iter(message or ()), None)
                     if text:
                         catalog.add(text, locations=[(location, line)])
+    for word in SPHINX_PAGE_WORDS:
+        catalog.add(word, auto_comments=["written by Sphinx's HTML writer"])
+    for words in SPHINX_SEARCH_WORDS:
+        added = catalog.add(words, auto_comments=["said by Sphinx's search page (searchtools.js)"])
+        added.flags.discard("python-brace-format")  # ${resultCount} is JavaScript's
     return catalog
 
 
