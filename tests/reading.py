@@ -42,9 +42,33 @@ def list_table(main: Tag, list_id: str) -> Tag:
     return table
 
 
-def rows(table: Tag) -> list[list[str]]:
-    """The body rows of a table, as cell texts."""
-    return [[text(cell) for cell in row.find_all("td")] for row in table.find("tbody").find_all("tr")]
+@dataclass(frozen=True)
+class Row:
+    """One entry of a list table, as a reader sees it."""
+
+    position: str
+    printed: str
+    organisation: str
+    remark: str  # "" when the entry has none
+    inferred: str
+
+
+def entries(table: Tag) -> list[Row]:
+    found = []
+    for row in table.find("tbody").find_all("tr"):
+        position, printed, organisation = row.find_all("td")
+        notes = {kind: organisation.select_one(f".secsoc-{kind}") for kind in ("remark", "inferred")}
+        name = organisation.select_one(".secsoc-org")
+        assert name is not None
+        found.append(
+            Row(
+                text(position),
+                text(printed),
+                text(name),
+                *(text(note) if note else "" for note in notes.values()),
+            )
+        )
+    return found
 
 
 def caption(table: Tag) -> str:

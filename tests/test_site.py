@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from projects import Project
-from reading import Site, caption, comparison, list_table, rows, text
+from reading import Site, caption, comparison, entries, list_table, text
 from secsoc.comparison import compare
 from secsoc.formatting import Formatter
 from secsoc.loader import load_dataset
@@ -108,21 +108,18 @@ def test_every_entry_of_every_list_is_shown_in_published_order(project: Project,
     for directive in used(project, "secsoc-list"):
         published = data.lists[directive.arguments[0]]
         table = list_table(edition(project, language).main(directive.page), published.id)
-        shown = rows(table)
-        assert [row[0] for row in shown] == [fmt.number(entry.position) for entry in published.entries]
-        assert [row[1] for row in shown] == [entry.printed for entry in published.entries]
+        shown = entries(table)
+        assert [row.position for row in shown] == [fmt.number(entry.position) for entry in published.entries]
+        assert [row.printed for row in shown] == [entry.printed for entry in published.entries]
         names = [data.organisations[entry.organisation].name for entry in published.entries]
-        assert [row[2] for row in shown] == names
-        remarks = [entry.remark.text if entry.remark else "" for entry in published.entries]
+        assert [row.organisation for row in shown] == names
+        assert [bool(row.remark) for row in shown] == [bool(entry.remark) for entry in published.entries]
+        assert [bool(row.inferred) for row in shown] == [bool(entry.inferred) for entry in published.entries]
         if language == "fr":
-            assert [row[3] for row in shown] == [french_spacing(remark) for remark in remarks]
-        assert [bool(row[3]) for row in shown] == [bool(remark) for remark in remarks]
-        inferred = [bool(entry.inferred) for entry in published.entries]
-        assert [bool(row[4]) for row in shown] == inferred
-        if language == "fr":
-            reasons = [entry.inferred.text for entry in published.entries if entry.inferred]
-            expected = [french_spacing(f"Déduite : {reason}") for reason in reasons]
-            assert [row[4] for row in shown if row[4]] == expected
+            remarks = [f"Remarque : {entry.remark.text}" for entry in published.entries if entry.remark]
+            assert [row.remark for row in shown if row.remark] == [french_spacing(r) for r in remarks]
+            reasons = [f"Correspondance déduite : {e.inferred.text}" for e in published.entries if e.inferred]
+            assert [row.inferred for row in shown if row.inferred] == [french_spacing(r) for r in reasons]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -376,3 +373,10 @@ def test_the_root_page_sends_each_reader_to_an_edition(project: Project) -> None
     assert links == {"fr": "fr/index.html", "nl": "nl/index.html"}
     assert root.find("meta", attrs={"http-equiv": "refresh"})["content"].endswith("url=fr/index.html")
     assert "navigator.languages" in root.find("script").get_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_id_on_a_page_is_unique(project: Project, language: str) -> None:
+    for page in pages(project):
+        ids = [tag["id"] for tag in edition(project, language).page(page).find_all(id=True)]
+        assert len(ids) == len(set(ids)), page

@@ -86,11 +86,15 @@ def test_a_refused_page_message_shows_its_french_text_only(build: BuildRoot, sec
 
 
 def test_a_refused_template_shows_its_french_text_only(build: BuildRoot, secsoc_root: Path) -> None:
-    edit(secsoc_root / "locales/nl/LC_MESSAGES/secsoc.po", 'msgstr "Afgeleid: {reason}"', 'msgstr "Afgeleid"')
+    edit(
+        secsoc_root / "locales/nl/LC_MESSAGES/secsoc.po",
+        'msgstr "Afgeleide overeenstemming: {reason}"',
+        'msgstr "Afgeleide overeenstemming"',
+    )
     site = build(secsoc_root, "nl")
     assert "translation leaves out {reason}" in site.warnings
     text = site.main("lists").get_text(" ")
-    assert "Déduite : SSG zijn de initialen" in text  # French template, Dutch reason
+    assert "Correspondance déduite : SSG zijn de initialen" in text  # French template, Dutch reason
     assert "Nr." in text  # the other templates still Dutch
 
 

@@ -17,7 +17,18 @@ from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 
-from . import directives, gcpause, languages, pagecatalogs, potfiles, render, rereads, state, typography
+from . import (
+    directives,
+    gcpause,
+    htmlfixes,
+    languages,
+    pagecatalogs,
+    potfiles,
+    render,
+    rereads,
+    state,
+    typography,
+)
 
 PACKAGE = Path(__file__).parent
 
@@ -98,6 +109,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_role("secsoc-org", directives.OrganisationRole())
     app.add_node(render.foreign, html=(_visit_foreign, _depart_foreign))
     app.add_post_transform(typography.FrenchSpacing)
+    app.add_post_transform(htmlfixes.UniqueTableIds)
     app.add_css_file("secsoc.css")
     app.connect("config-inited", _configure)
     app.connect("env-get-outdated", state.load)

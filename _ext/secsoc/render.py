@@ -192,34 +192,29 @@ def list_table(ctx: Context, published: PublishedList) -> list[nodes.Node]:
     title = nodes.title("", "", *ctx.fill(caption, **caption_values), translatable=False)
     title.source, title.line = ctx.source, ctx.line
 
-    headers = [
-        tr.gettext("N°"),
-        tr.gettext("Nom publié"),
-        tr.gettext("Organisme"),
-        tr.gettext("Remarque"),
-        tr.gettext("Correspondance"),
-    ]
+    headers = [tr.gettext("N°"), tr.gettext("Nom publié"), tr.gettext("Organisme")]
     rows = []
     for entry in published.entries:
-        match: list[nodes.Node] = []
+        # A remark or an inferred match is a note of its row, under the organisation:
+        # most rows have neither, so neither gets a column of its own.
+        notes: list[nodes.Node] = []
+        if entry.remark:
+            remark = tr.gettext("Remarque : {remark}")
+            notes.append(
+                ctx.sentence(remark, ["secsoc-note", "secsoc-remark"], remark=tr.data(entry.remark.text))
+            )
         if entry.inferred:
-            match = [
-                ctx.sentence(
-                    tr.gettext("Déduite : {reason}"),
-                    ["secsoc-inferred"],
-                    reason=tr.data(entry.inferred.text),
-                )
-            ]
+            reason = tr.data(entry.inferred.text)
+            inferred = tr.gettext("Correspondance déduite : {reason}")
+            notes.append(ctx.sentence(inferred, ["secsoc-note", "secsoc-inferred"], reason=reason))
         rows.append(
             [
                 [ctx.paragraph([nodes.Text(fmt.number(entry.position))])],
                 [ctx.paragraph([nodes.Text(entry.printed)], ["secsoc-printed"])],
-                [_organisation_cell(ctx, entry.organisation)],
-                [ctx.paragraph([nodes.Text(tr.data(entry.remark.text))])] if entry.remark else [],
-                match,
+                [_organisation_cell(ctx, entry.organisation), *notes],
             ]
         )
-    table = _table(ctx, headers, rows, widths=[6, 38, 22, 16, 18])
+    table = _table(ctx, headers, rows, widths=[8, 46, 46])
     table.insert(0, title)
     table["classes"] += ["secsoc-list", f"secsoc-list-{published.id}"]
     return [table, citation(ctx, source)]
