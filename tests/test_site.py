@@ -7,6 +7,9 @@ year's update (``nextyear.py``), with no change to this file.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -380,3 +383,54 @@ def test_every_id_on_a_page_is_unique(project: Project, language: str) -> None:
     for page in pages(project):
         ids = [tag["id"] for tag in edition(project, language).page(page).find_all(id=True)]
         assert len(ids) == len(set(ids)), page
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    content = path.read_bytes()
+    assert content.startswith(b"\xef\xbb\xbf"), "a byte order mark, for spreadsheets"
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
+def test_downloads_hold_the_data_in_both_editions(project: Project) -> None:
+    data = dataset(project.path)
+    for directive in used(project, "secsoc-list"):
+        published = data.lists[directive.arguments[0]]
+        files = {}
+        for language in LANGUAGES:
+            site = edition(project, language)
+            links = [a["href"] for a in site.main(directive.page).select(".secsoc-downloads a")]
+            assert f"_downloads/secsoc/{published.id}.csv" in links
+            assert "_downloads/secsoc/organisations.json" in links
+            files[language] = {href: site.outdir / href for href in links}
+            for path in files[language].values():
+                assert path.is_file(), path
+        csv_fr = read_csv(files["fr"][f"_downloads/secsoc/{published.id}.csv"])
+        csv_nl = read_csv(files["nl"][f"_downloads/secsoc/{published.id}.csv"])
+        assert csv_fr[1:] == csv_nl[1:] and csv_fr[0] != csv_nl[0]  # only the headers differ
+        expected = [
+            [
+                str(entry.position),
+                entry.printed,
+                entry.organisation,
+                data.organisations[entry.organisation].name,
+                entry.remark.text if entry.remark else "",
+                entry.inferred.text if entry.inferred else "",
+            ]
+            for entry in published.entries
+        ]
+        assert csv_fr[1:] == expected
+        records = json.loads(files["nl"][f"_downloads/secsoc/{published.id}.json"].read_text("utf-8"))
+        assert [
+            [
+                str(r["position"]),
+                r["printed"],
+                r["organisation_id"],
+                r["organisation"],
+                r["remark"],
+                r["inferred"],
+            ]
+            for r in records
+        ] == expected
+        organisations = json.loads(files["fr"]["_downloads/secsoc/organisations.json"].read_text("utf-8"))
+        assert [o["id"] for o in organisations] == list(data.organisations)
+        assert [o["aliases"] for o in organisations] == [list(o.aliases) for o in data.organisations.values()]

@@ -19,6 +19,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from . import (
     directives,
+    downloads,
     gcpause,
     htmlfixes,
     languages,
@@ -84,6 +85,19 @@ def _write_templates(app: Sphinx, exception: Exception | None) -> None:
     potfiles.write_pot(potfiles.theme_catalog([*themes, PACKAGE / "templates"]), outdir / "sphinx.pot")
 
 
+def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
+    """With an HTML builder, the lists and the organisations as CSV and JSON files."""
+    if exception is not None or app.builder.format != "html":
+        return
+    build = state.of(app.env)
+    dataset, outdir = build.dataset, Path(app.builder.outdir)
+    list_headers, organisation_headers = render.download_headers(build.translator)
+    for published in dataset.lists.values():
+        downloads.write(outdir, published.id, list_headers, downloads.list_records(dataset, published))
+    records = downloads.organisation_records(dataset)
+    downloads.write(outdir, downloads.ORGANISATIONS, organisation_headers, records)
+
+
 def _visit_foreign(translator: HTML5Translator, node: render.foreign) -> None:
     translator.body.append(translator.starttag(node, "span", "", lang=node["lang"]))
 
@@ -120,6 +134,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", pagecatalogs.compile_catalogs)
     app.connect("html-page-context", languages.add_to_page)
     app.connect("build-finished", _write_templates)
+    app.connect("build-finished", _write_downloads)
     app.connect("build-finished", rereads.after_writing)
     app.connect("doctree-read", gcpause.release)
     return {

@@ -20,7 +20,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import render, state
+from . import downloads, render, state
 from .comparison import compare
 from .gcpause import no_gc_pauses
 from .loader import LISTS
@@ -125,8 +125,10 @@ class ListTable(_DataDirective):
         published = self.lookup("list", list_id, build.dataset.lists, f"list:{list_id}")
         if published is None or not build.usable(*kinds):
             return []
+        folder = "../" * self.env.docname.count("/") + downloads.FOLDER
         with no_gc_pauses():
-            return self.finish(render.list_table(self.context(), published))
+            nodes_ = render.list_table(self.context(), published)
+        return self.finish([*nodes_, render.downloads(self.context(), list_id, folder)])
 
 
 class ListComparison(_DataDirective):

@@ -220,6 +220,43 @@ def list_table(ctx: Context, published: PublishedList) -> list[nodes.Node]:
     return [table, citation(ctx, source)]
 
 
+def downloads(ctx: Context, list_id: str, folder: str) -> nodes.paragraph:
+    """Links to the files of :mod:`.downloads`, ``folder`` relative to the page."""
+
+    def links(name: str) -> list[nodes.Node]:
+        return [
+            nodes.reference("", "CSV", refuri=f"{folder}/{name}.csv"),
+            nodes.Text(", "),
+            nodes.reference("", "JSON", refuri=f"{folder}/{name}.json"),
+        ]
+
+    return ctx.sentence(
+        ctx.tr.gettext("Télécharger cette liste : {list} ; tous les organismes : {organisations}."),
+        ["secsoc-downloads"],
+        list=links(list_id),
+        organisations=links("organisations"),
+    )
+
+
+def download_headers(tr: Translator) -> tuple[list[str], list[str]]:
+    """The column headers of the downloaded lists and organisations, in the edition's language."""
+    in_lists = [
+        tr.gettext("N°"),
+        tr.gettext("Nom publié"),
+        tr.gettext("Identifiant"),
+        tr.gettext("Organisme"),
+        tr.gettext("Remarque"),
+        tr.gettext("Correspondance déduite"),
+    ]
+    in_organisations = [
+        tr.gettext("Identifiant"),
+        tr.gettext("Nom"),
+        tr.gettext("Autres noms"),
+        tr.gettext("Site web"),
+    ]
+    return in_lists, in_organisations
+
+
 def _table(
     ctx: Context, headers: list[str], rows: list[list[list[nodes.Node]]], widths: list[int]
 ) -> nodes.table:

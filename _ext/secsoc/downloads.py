@@ -1,0 +1,73 @@
+"""The data as files to download: each list and the organisations, in CSV and JSON.
+
+Written at every build from the validated data, never committed.  The CSV file is
+made for a spreadsheet in a Belgian locale: UTF-8 with a byte order mark (so that
+accents survive), ``;`` between fields (the comma is the decimal separator there)
+and CRLF line ends.  Both editions write the same content; only the CSV's column
+headers are in the edition's language.  Names, remarks and reasons are given as
+the source publishes them (in French), as in the tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .model import Dataset, PublishedList
+
+#: Where the files go, in the HTML output: ``_downloads/secsoc/<name>.csv|json``.
+FOLDER = "_downloads/secsoc"
+ORGANISATIONS = "organisations"
+
+
+def list_records(dataset: Dataset, published: PublishedList) -> list[dict[str, Any]]:
+    return [
+        {
+            "position": entry.position,
+            "printed": entry.printed,
+            "organisation_id": entry.organisation,
+            "organisation": dataset.organisations[entry.organisation].name,
+            "remark": entry.remark.text if entry.remark else "",
+            "inferred": entry.inferred.text if entry.inferred else "",
+        }
+        for entry in published.entries
+    ]
+
+
+def organisation_records(dataset: Dataset) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": organisation.id,
+            "name": organisation.name,
+            "aliases": list(organisation.aliases),
+            "website": organisation.website or "",
+        }
+        for organisation in dataset.organisations.values()
+    ]
+
+
+def to_csv(headers: Sequence[str], records: list[dict[str, Any]]) -> bytes:
+    stream = io.StringIO()
+    writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
+    writer.writerow(headers)
+    for record in records:
+        writer.writerow([" | ".join(v) if isinstance(v, list) else v for v in record.values()])
+    return ("\ufeff" + stream.getvalue()).encode("utf-8")
+
+
+def to_json(records: list[dict[str, Any]]) -> bytes:
+    return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def write(outdir: Path, name: str, headers: Sequence[str], records: list[dict[str, Any]]) -> None:
+    """``name``.csv and ``name``.json under :data:`FOLDER`, rewritten only when they change."""
+    folder = outdir / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for suffix, content in ((".csv", to_csv(headers, records)), (".json", to_json(records))):
+        target = folder / f"{name}{suffix}"
+        if not target.is_file() or target.read_bytes() != content:
+            target.write_bytes(content)
