@@ -59,7 +59,9 @@ html_sidebars = {
     ]
 }
 
-# The secsoc extension: where the data lives.
+# The secsoc extension: where the data lives, and where each organisation's page is
+# generated (docs/organisations/, not in version control).
 secsoc_data_dir = "data"
+secsoc_organisation_pages = "organisations"
 secsoc_translated_settings = ["project", "html_title"]
 secsoc_theme_packages = ["furo", "sphinx_basic_ng"]

@@ -190,7 +190,7 @@ def test_a_page_mistake_fails_every_build_until_the_list_exists(build: BuildRoot
     (secsoc_root / "data/lists/members-2032-01-10.yaml").write_bytes((secsoc_root / MEMBERS).read_bytes())
     fixed = build(secsoc_root)
     assert fixed.warnings == ""
-    assert reread(fixed) == ["lists"]
+    assert "lists" in reread(fixed)  # a new data file: every page is read again
     assert fixed.main("lists").find("table", class_="secsoc-list-members-2032-01-10")
 
 

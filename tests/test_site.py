@@ -434,3 +434,33 @@ def test_downloads_hold_the_data_in_both_editions(project: Project) -> None:
         organisations = json.loads(files["fr"]["_downloads/secsoc/organisations.json"].read_text("utf-8"))
         assert [o["id"] for o in organisations] == list(data.organisations)
         assert [o["aliases"] for o in organisations] == [list(o.aliases) for o in data.organisations.values()]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_organisation_has_its_page_with_every_list_it_is_in(project: Project, language: str) -> None:
+    data, site = dataset(project.path), edition(project, language)
+    index = {text(a): a["href"] for a in site.main("organisations").select(".secsoc-organisations a")}
+    assert sorted(index) == sorted(organisation.name for organisation in data.organisations.values())
+    for organisation in data.organisations.values():
+        assert index[organisation.name] == f"organisations/{organisation.id}.html"
+        page = site.main(f"organisations/{organisation.id}")
+        assert text(page.find("h1")) == organisation.name
+        appearances = [e for p in data.lists.values() for e in p.entries if e.organisation == organisation.id]
+        items = page.select(".secsoc-appearances > li")
+        assert len(items) == len(appearances), organisation.id
+        printed = sorted(
+            text(span) for item in items for span in item.select("p:first-child .secsoc-printed")
+        )
+        assert printed == sorted(entry.printed for entry in appearances)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_names_in_tables_and_sentences_lead_to_the_organisation_pages(
+    project: Project, language: str
+) -> None:
+    data = dataset(project.path)
+    for directive in used(project, "secsoc-list"):
+        published = data.lists[directive.arguments[0]]
+        table = list_table(edition(project, language).main(directive.page), published.id)
+        links = [a["href"] for a in table.select("tbody .secsoc-org a")]
+        assert links == [f"organisations/{entry.organisation}.html" for entry in published.entries]

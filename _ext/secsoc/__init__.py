@@ -109,6 +109,8 @@ def _depart_foreign(translator: HTML5Translator, node: render.foreign) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("secsoc_data_dir", "data", "env", types=frozenset({str}))
     app.add_config_value("secsoc_territory", "BE", "env", types=frozenset({str}))
+    # Where each organisation's page is generated, under the source directory ("" for none).
+    app.add_config_value("secsoc_organisation_pages", "", "env", types=frozenset({str}))
     app.add_config_value("secsoc_translated_settings", [], "env", types=frozenset({list}))
     app.add_config_value("secsoc_theme_catalog", "", "html", types=frozenset({str}))  # set at start-up
     # Python packages whose HTML templates hold words to translate (make gettext -> sphinx.pot)
@@ -120,13 +122,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("secsoc-comparison", directives.ListComparison)
     app.add_directive("secsoc-figures", directives.Figures)
     app.add_directive("secsoc-source", directives.SourceCitation)
+    app.add_directive("secsoc-organisation", directives.OrganisationPage)
+    app.add_directive("secsoc-organisations", directives.OrganisationIndex)
     app.add_role("secsoc-org", directives.OrganisationRole())
     app.add_node(render.foreign, html=(_visit_foreign, _depart_foreign))
     app.add_post_transform(typography.FrenchSpacing)
     app.add_post_transform(htmlfixes.UniqueTableIds)
     app.add_css_file("secsoc.css")
     app.connect("config-inited", _configure)
-    app.connect("env-get-outdated", state.load)
+    app.connect("builder-inited", state.load)
+    app.connect("env-get-outdated", state.outdated)
     app.connect("env-purge-doc", rereads.purge_page)
     app.connect("env-merge-info", rereads.merge_pages)
     app.connect("env-before-read-docs", rereads.before_reading)

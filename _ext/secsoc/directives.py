@@ -16,11 +16,12 @@ from typing import Any, ClassVar, Protocol, TypeVar
 from docutils import nodes
 from docutils.nodes import Node, system_message
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import downloads, render, state
+from . import downloads, orgpages, render, state
 from .comparison import compare
 from .gcpause import no_gc_pauses
 from .loader import LISTS
@@ -63,7 +64,21 @@ class _DataMixin:
     def context(self: _Host) -> render.Context:
         build = state.of(self.env)
         source, line = self.get_source_info()
-        return render.Context(build.dataset, build.translator, build.formatter, source, line or 0)
+        config = self.env.config
+        link = None
+        if orgpages.folder(config):
+            docname = self.env.docname
+
+            def link(organisation_id: str, children: list[Node]) -> Node:
+                """A cross-reference to the organisation's page, resolved for each builder."""
+                target = "/" + orgpages.docname(config, organisation_id)
+                ref = addnodes.pending_xref(
+                    "", *children, refdomain="std", reftype="doc", reftarget=target, refexplicit=True
+                )
+                ref["refdoc"] = docname
+                return ref
+
+        return render.Context(build.dataset, build.translator, build.formatter, source, line or 0, link)
 
     def lookup(
         self: _Host, kind: str, key: str, records: Mapping[str, T], file_key: str | None = None
@@ -193,3 +208,27 @@ class OrganisationRole(_DataMixin, SphinxRole):
         if found is None:
             return [nodes.inline(self.rawtext, self.text, classes=["secsoc-org", "secsoc-unknown"])], []
         return [render.organisation(self.context(), found.id)], []
+
+
+class OrganisationPage(_DataDirective):
+    """``{secsoc-organisation} <id>``: an organisation's page (its stub is generated)."""
+
+    required_arguments = 1
+
+    def run(self) -> list[Node]:
+        build = self.build_data()
+        self.depend_on("organisations", "sources", *(f"list:{key}" for key in build.dataset.lists))
+        found = self.lookup("organisation", self.arguments[0], build.dataset.organisations, "organisations")
+        if found is None or not build.usable("organisations", "sources"):
+            return []
+        return render.organisation_page(self.context(), found.id)
+
+
+class OrganisationIndex(_DataDirective):
+    """``{secsoc-organisations}``: every organisation, leading to its page."""
+
+    def run(self) -> list[Node]:
+        self.depend_on("organisations")
+        if not self.build_data().usable("organisations"):
+            return []
+        return self.finish(render.organisation_index(self.context()))

@@ -17,7 +17,7 @@ Nothing here needs Sphinx: the HTML writer of :class:`foreign` is in
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeAlias
 
@@ -46,6 +46,8 @@ class Context:
     fmt: Formatter
     source: str  # the page, for locations
     line: int
+    #: Links a name to its organisation's page, where there are such pages.
+    link: Callable[[str, list[nodes.Node]], nodes.Node] | None = None
 
     def paragraph(self, children: Iterable[nodes.Node], classes: Sequence[str] = ()) -> nodes.paragraph:
         node = nodes.paragraph("", "", *children, classes=list(classes), translatable=False)
@@ -93,8 +95,13 @@ class Context:
 
 
 def organisation(ctx: Context, organisation_id: str) -> nodes.Node:
+    """An organisation's name, leading to its page (or, without pages, its website)."""
     record = ctx.dataset.organisations.get(organisation_id)
     name = record.name if record else organisation_id
+    if record and ctx.link:
+        # Sphinx replaces a cross-reference's content when it resolves it: the class
+        # that marks the name goes around the link.
+        return nodes.inline("", "", ctx.link(organisation_id, [nodes.Text(name)]), classes=["secsoc-org"])
     if record and record.website:
         return nodes.reference("", name, refuri=record.website, classes=["secsoc-org"])
     return nodes.inline("", name, classes=["secsoc-org"])
@@ -103,9 +110,60 @@ def organisation(ctx: Context, organisation_id: str) -> nodes.Node:
 def _organisation_cell(ctx: Context, organisation_id: str) -> nodes.paragraph:
     """A table cell holds the name alone: the class goes on the paragraph, one node less a row."""
     record = ctx.dataset.organisations.get(organisation_id)
-    if record and record.website:
+    if record and (record.website or ctx.link):
         return ctx.paragraph([organisation(ctx, organisation_id)])
     return ctx.paragraph([nodes.Text(record.name if record else organisation_id)], ["secsoc-org"])
+
+
+# -- organisation pages --------------------------------------------------------------
+
+
+def organisation_page(ctx: Context, organisation_id: str) -> list[nodes.Node]:
+    """An organisation's page: its names, and every list it appears in, with the source."""
+    tr, fmt = ctx.tr, ctx.fmt
+    record = ctx.dataset.organisations[organisation_id]
+    title = nodes.title("", record.name, translatable=False)
+    section = nodes.section("", title, ids=[f"organisation-{organisation_id}"], names=[organisation_id])
+    if record.aliases:
+        names = ctx.join([[nodes.inline("", alias, classes=["secsoc-printed"])] for alias in record.aliases])
+        section += ctx.sentence(tr.gettext("Autres noms publiés : {names}."), ["secsoc-aliases"], names=names)
+    items = nodes.bullet_list(classes=["secsoc-appearances"])
+    for published in sorted(ctx.dataset.lists.values(), key=lambda found: found.id):
+        for entry in (entry for entry in published.entries if entry.organisation == organisation_id):
+            template = tr.gettext("Liste « {list} » : inscription {position}, nom publié : {printed}.")
+            printed = nodes.inline("", entry.printed, classes=["secsoc-printed"])
+            paragraphs: list[nodes.Node] = [
+                ctx.sentence(
+                    template,
+                    list=_label(ctx, published),
+                    position=fmt.number(entry.position),
+                    printed=printed,
+                )
+            ]
+            if entry.remark:
+                remark = tr.data(entry.remark.text)
+                paragraphs.append(
+                    ctx.sentence(tr.gettext("Remarque : {remark}"), ["secsoc-note"], remark=remark)
+                )
+            if entry.inferred:
+                reason = tr.data(entry.inferred.text)
+                template = tr.gettext("Correspondance déduite : {reason}")
+                paragraphs.append(ctx.sentence(template, ["secsoc-note", "secsoc-inferred"], reason=reason))
+            paragraphs.append(citation(ctx, ctx.dataset.sources[published.source]))
+            items += nodes.list_item("", *paragraphs)
+    if len(items):
+        section += items
+    else:
+        section += ctx.sentence(tr.gettext("Cet organisme ne figure dans aucune des listes de ce site."))
+    return [section]
+
+
+def organisation_index(ctx: Context) -> list[nodes.Node]:
+    """Every organisation, by name, leading to its page."""
+    items = nodes.bullet_list(classes=["secsoc-organisations"])
+    for record in sorted(ctx.dataset.organisations.values(), key=lambda found: found.name.casefold()):
+        items += nodes.list_item("", ctx.paragraph([organisation(ctx, record.id)]))
+    return [items]
 
 
 # -- citations ---------------------------------------------------------------------

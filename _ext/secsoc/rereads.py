@@ -6,8 +6,9 @@ escape that, and each would let a build pass with a stale or broken page:
 * a page with a mistake (unknown data, a misused directive or role, any warning
   while it is read): the warning is given only when the page is read, so the
   next build would pass without it.  It is read at every build until it is fixed;
-* a catalog that appears (a new or restored ``.po``): nothing depended on a file
-  that did not exist.  Every page is read again when the set of catalogs changes;
+* a catalog or a data file that appears (a new or restored ``.po``, next year's
+  list): nothing depended on a file that did not exist.  Every page is read again
+  when the set of those files changes;
 * a build stopped after Sphinx saved the environment but before every page was
   written: the next build would find nothing to read.  The pages read by a build
   stay pending until that build has finished.
@@ -100,7 +101,7 @@ def after_writing(app: Sphinx, exception: Exception | None) -> None:
 
 
 def outdated(app: Sphinx, env: BuildEnvironment, catalogs: frozenset[str]) -> list[str]:
-    """The pages to read again, given the catalogs that exist now."""
+    """The pages to read again, given the catalogs and data files that exist now."""
     memory = _memory(env)
     found = set(env.found_docs)
     again = memory.broken & found

@@ -1,7 +1,7 @@
 """What one build knows: the dataset, the translator and the formatter.
 
-Loaded once per build, in the main process, when Sphinx asks which documents are
-outdated: before any document is read and before parallel readers fork, so every
+Loaded once per build, in the main process, when the builder is set up: before
+any document is found or read and before parallel readers fork, so every
 data file is parsed exactly once however many pages (or processes) use it, and
 data problems are reported once per build, located at the data file, even when
 no page needs re-reading.
@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from . import pagecatalogs, rereads
+from . import orgpages, pagecatalogs, rereads
 from .formatting import Formatter
 from .gcpause import no_gc_pauses
 from .loader import load_dataset
@@ -60,8 +60,8 @@ def translator_of(app: Sphinx) -> Translator:
     return _TRANSLATORS[app]
 
 
-def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
-    """``env-get-outdated`` handler: load and report; name the pages to read again."""
+def load(app: Sphinx) -> None:
+    """``builder-inited`` handler: load the data and report its problems, once a build."""
     root = Path(app.confdir)
     data_dir = root / app.config.secsoc_data_dir
     with no_gc_pauses():
@@ -69,16 +69,23 @@ def load(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
     for problem in problems:
         logger.warning(problem.text, location=str(problem.location), type="secsoc", subtype="data")
     translator = translator_of(app)
-    language = translator.language
     for bad in translator.problems:
         where = f"{display_path(bad.path, root)}:{bad.line}"
         logger.warning(bad.message, location=where, type="secsoc", subtype="translation")
-    _BUILDS[env] = BuildData(
+    _BUILDS[app.env] = BuildData(
         dataset=dataset,
         translator=translator,
-        formatter=Formatter(language, app.config.secsoc_territory),
+        formatter=Formatter(translator.language, app.config.secsoc_territory),
         schema_files=tuple(sorted((data_dir / "schema").glob("*.json"))),
         dataset_dir=data_dir,
     )
-    found = frozenset(display_path(path, root) for path in pagecatalogs.catalogs(app))
-    return rereads.outdated(app, env, found)
+    orgpages.write_stubs(app, dataset)
+
+
+def outdated(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
+    """``env-get-outdated`` handler: the pages to read again that Sphinx would not."""
+    root = Path(app.confdir)
+    # A catalog or a data file that appears (a new list) is something no page
+    # depended on yet: every page is read again.
+    files = [*pagecatalogs.catalogs(app), *of(env).dataset.files.values()]
+    return rereads.outdated(app, env, frozenset(display_path(path, root) for path in files))
