@@ -18,16 +18,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 APPROACHES = ("ours", "csv", "datatemplates")
 LISTS = ("moniteur-bench", "uss-bench")
-HEADERS = ("N°", "Nom publié", "Organisme", "Remarque", "Correspondance")
+HEADERS = ("N°", "Nom publié", "Organisme")
 
 
 @dataclass(frozen=True)
 class Row:
     position: int
     printed: str
-    organisation: str  # the organisation's name, as the table shows it
-    remark: str
-    match: str
+    organisation: str  # the organisation's name, then its row's notes, as the table shows them
 
 
 def organisations(n: int) -> list[dict[str, object]]:
@@ -60,14 +58,13 @@ def entries(n: int, which: str) -> list[dict[str, str]]:
 
 
 def rows(n: int, which: str) -> list[Row]:
+    def notes(entry: dict[str, str]) -> str:
+        found = [f"Remarque : {entry['remark']}"] if "remark" in entry else []
+        found += [f"Correspondance déduite : {entry['inferred']}"] if "inferred" in entry else []
+        return "".join(f" {note}" for note in found)
+
     return [
-        Row(
-            index,
-            entry["printed"],
-            f"Secrétariat social {entry['organisation'][4:]}",
-            entry.get("remark", ""),
-            f"Déduite : {entry['inferred']}" if "inferred" in entry else "",
-        )
+        Row(index, entry["printed"], f"Secrétariat social {entry['organisation'][4:]}{notes(entry)}")
         for index, entry in enumerate(entries(n, which), 1)
     ]
 
@@ -105,7 +102,7 @@ def write_data(root: Path, n: int) -> None:
         with (data / "csv" / f"{name}.csv").open("w", newline="", encoding="utf-8") as stream:
             writer = csv.writer(stream)
             for row in rows(n, name):
-                writer.writerow([row.position, row.printed, row.organisation, row.remark, row.match])
+                writer.writerow([row.position, row.printed, row.organisation])
         table = {"title": f"Liste {name}", "rows": [row.__dict__ for row in rows(n, name)]}
         _dump(data / "denormalised" / f"{name}.yaml", "none", table)
 
@@ -128,13 +125,9 @@ TEMPLATE = """\
    * - N°
      - Nom publié
      - Organisme
-     - Remarque
-     - Correspondance
 {% for row in data.rows %}   * - {{ row.position }}
      - {{ row.printed }}
      - {{ row.organisation }}
-     - {{ row.remark }}
-     - {{ row.match }}
 {% endfor %}
 """
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from projects import BuildRoot, append, edit
 from reading import caption, comparison, list_table
-from secsoc.typography import french_spacing
+from secsoc.formatting import french_spacing
 
 OFFICIAL = "data/lists/official-2030-11-05.yaml"
 DELTA = "  - printed: DELTA\n    organisation: delta\n"

@@ -21,11 +21,10 @@ from bs4 import BeautifulSoup, Tag
 from projects import Project
 from reading import Site, caption, comparison, entries, list_table, text
 from secsoc.comparison import compare
-from secsoc.formatting import Formatter
+from secsoc.formatting import Formatter, french_spacing
 from secsoc.loader import load_dataset
 from secsoc.model import Dataset, Source
 from secsoc.pofile import forms_of, read_catalog
-from secsoc.typography import french_spacing
 
 LANGUAGES = ("fr", "nl")
 
@@ -464,3 +463,18 @@ def test_names_in_tables_and_sentences_lead_to_the_organisation_pages(
         table = list_table(edition(project, language).main(directive.page), published.id)
         links = [a["href"] for a in table.select("tbody .secsoc-org a")]
         assert links == [f"organisations/{entry.organisation}.html" for entry in published.entries]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_comparison_is_also_a_figure_with_its_text_alternative(project: Project, language: str) -> None:
+    data, fmt = dataset(project.path), Formatter(language)
+    for directive in used(project, "secsoc-comparison"):
+        result = compare(*(data.lists[key] for key in directive.arguments))
+        svg = edition(project, language).main(directive.page).select_one(".secsoc-comparison svg")
+        assert svg is not None and svg["role"] == "img"
+        assert svg.find("title").get_text() and not svg.find_all("script")
+        described = svg.find("desc").get_text()
+        both = len(result.first.organisation_ids) - len(result.only_in_first)
+        counts = (len(result.only_in_first), both, len(result.only_in_second))
+        assert [int(n) for n in re.findall(r"\d+", described.replace(".", ""))[-3:]] == list(counts)
+        assert all(fmt.number(count) in described for count in counts)

@@ -8,11 +8,23 @@ is written by hand here.
 from __future__ import annotations
 
 import datetime
+import re
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
+
+NARROW = "\u202f"
+_BEFORE = re.compile(r"[ \u00a0]+([;:!?»])")
+_AFTER = re.compile(r"(«)[ \u00a0]+")
+_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))")  # "5 000" as typed
+
+
+def french_spacing(text: str) -> str:
+    """``"Source : « x »"`` -> ``"Source\\u202f: «\\u202fx\\u202f»"``."""
+    spaced = _AFTER.sub(rf"\1{NARROW}", _BEFORE.sub(rf"{NARROW}\1", text))
+    return _THOUSANDS.sub(NARROW, spaced)
 
 
 class Formatter:
@@ -37,6 +49,11 @@ class Formatter:
         if self.locale.language == "fr" and value.day == 1:
             written = "1er" + written[1:]  # French writes the first of a month as an ordinal
         return written
+
+    def spaced(self, text: str) -> str:
+        """Text as the language sets it: French spacing in French (see typography.py,
+        which does the same for the pages' text), nothing changed in Dutch."""
+        return french_spacing(text) if self.locale.language == "fr" else text
 
     def join(self, items: list[str]) -> str:
         """``["A", "B", "C"]`` -> "A, B et C" in French, "A, B en C" in Dutch."""

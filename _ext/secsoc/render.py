@@ -23,6 +23,7 @@ from typing import TypeAlias
 
 from docutils import nodes
 
+from . import charts
 from .comparison import ClaimCheck, Comparison, Duplicate
 from .formatting import Formatter
 from .model import Dataset, Figure, Link, PublishedList, Source
@@ -354,11 +355,47 @@ def comparison(ctx: Context, result: Comparison) -> list[nodes.Node]:
         _duplicates(ctx, result.duplicates_in_first, first),
         _duplicates(ctx, result.duplicates_in_second, second),
     ]
+    paragraphs.append(_comparison_chart(ctx, result))
     for check in result.claims:
         paragraphs += _claim(ctx, check, inferred)
     container = nodes.container("", *paragraphs, classes=["secsoc-comparison"])
     container.source, container.line = ctx.source, ctx.line
     return [container]
+
+
+def _comparison_chart(ctx: Context, result: Comparison) -> nodes.Node:
+    """The same counts as the sentences, as a bar: who is in both lists, who in one."""
+    tr, fmt = ctx.tr, ctx.fmt
+    first, second = _label(ctx, result.first), _label(ctx, result.second)
+    both = len(result.first.organisation_ids) - len(result.only_in_first)
+    segments = [
+        charts.Segment(
+            len(result.only_in_first),
+            tr.gettext("Seulement dans la liste « {list} » : {count}").format(
+                list=first, count=fmt.number(len(result.only_in_first))
+            ),
+            "first",
+        ),
+        charts.Segment(
+            both, tr.gettext("Dans les deux listes : {count}").format(count=fmt.number(both)), "both"
+        ),
+        charts.Segment(
+            len(result.only_in_second),
+            tr.gettext("Seulement dans la liste « {list} » : {count}").format(
+                list=second, count=fmt.number(len(result.only_in_second))
+            ),
+            "second",
+        ),
+    ]
+    title = tr.gettext("Organismes des listes « {first} » et « {second} »").format(first=first, second=second)
+    segments = [charts.Segment(s.count, fmt.spaced(s.label), s.kind) for s in segments]
+    description = "".join(f"{segment.label}. " for segment in segments).strip()
+    return _chart(charts.comparison(fmt.spaced(title), description, segments))
+
+
+def _chart(svg: str) -> nodes.Node:
+    figure = nodes.container("", nodes.raw("", svg, format="html"), classes=["secsoc-chart-figure"])
+    return figure
 
 
 def _label(ctx: Context, published: PublishedList) -> str:
@@ -505,9 +542,23 @@ def figures(ctx: Context, selected: Sequence[Figure]) -> list[nodes.Node]:
                 ctx.sentence(tr.gettext("Chiffre à la date du {date}."), date=fmt.date(figure.reference_date))
             )
         items += nodes.list_item("", *paragraphs)
+    with_share = [figure for figure in selected if figure.share is not None]
+    bars = [
+        (figure.share or 0.0, f"{fmt.share(figure.share or 0.0)} ({fmt.number(figure.count)})")
+        for figure in with_share
+    ]
+    sentences = [
+        tr.data(figure.statement.text).format(
+            count=fmt.number(figure.count), share=fmt.share(figure.share or 0.0)
+        )
+        for figure in with_share
+    ]
     sources = dict.fromkeys(figure.source for figure in selected)
     undated = [figure for figure in selected if figure.reference_date is None]
     result: list[nodes.Node] = [items]
+    if bars:
+        title = tr.gettext("Les parts ci-dessus, en proportion")
+        result.append(_chart(charts.shares(title, fmt.spaced(" ".join(sentences)), bars)))
     if undated:
         result.append(
             ctx.sentence(

@@ -9,24 +9,15 @@ them, and no Dutch sentence inherits them.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-NARROW = "\u202f"
-_BEFORE = re.compile(r"[ \u00a0]+([;:!?»])")
-_AFTER = re.compile(r"(«)[ \u00a0]+")
-_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))")  # "5 000" as typed
+from .formatting import french_spacing
+
 # Code, raw markup and addresses are written exactly as they are.
 _VERBATIM = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.comment, nodes.math)
-
-
-def french_spacing(text: str) -> str:
-    """``"Source : « x »"`` -> ``"Source\\u202f: «\\u202fx\\u202f»"``."""
-    spaced = _AFTER.sub(rf"\1{NARROW}", _BEFORE.sub(rf"{NARROW}\1", text))
-    return _THOUSANDS.sub(NARROW, spaced)
 
 
 class FrenchSpacing(SphinxPostTransform):
