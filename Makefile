@@ -17,11 +17,11 @@ PIP         := $(PY) -m pip install --quiet --disable-pip-version-check
 PYTHON_MIN  := 3.11
 # What each target needs first; the tests run targets with SETUP= and PY=their python.
 SETUP       ?= $(VENV)/.site
-PYTEST      ?= -m "not slow"
+PYTEST      ?= -m "not slow and not browser"
 # The translators' tools (GNU gettext) on top of the site's; none when SETUP is empty.
 INTL_SETUP  ?= $(if $(SETUP),$(VENV)/.intl)
 
-.PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update translation-status test test-slow test-all \
+.PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update translation-status test test-slow test-browser test-all \
 	bench bench-check lint format requirements clean FORCE
 
 # --- the virtual environment -------------------------------------------------------
@@ -30,6 +30,7 @@ INTL_SETUP  ?= $(if $(SETUP),$(VENV)/.intl)
 # interpreter, that the requirements no longer name.
 comma := ,
 PINS      := requirements.txt requirements-intl.txt requirements-test.txt requirements-lint.txt \
+             requirements-browser.txt \
              bench/requirements.txt
 PYTHON_ID := $(shell $(PYTHON) -c 'import sys; print(sys.version_info >= ($(subst .,$(comma),$(PYTHON_MIN)),), sys.version.split()[0], sys.executable)' 2>/dev/null)
 VENV_ID   := $(PYTHON_ID) pins $(firstword $(shell cat $(PINS) 2>/dev/null | cksum))
@@ -73,7 +74,8 @@ $(VENV)/.bench: $(VENV)/.test
 # The pins are generated from the short *.in lists; run after editing one of them.
 requirements: $(VENV)/.site
 	$(PIP) pip-tools==7.6.2
-	for input in requirements.in requirements-intl.in requirements-test.in requirements-lint.in bench/requirements.in; do \
+	for input in requirements.in requirements-intl.in requirements-test.in requirements-lint.in \
+		requirements-browser.in bench/requirements.in; do \
 		(cd $$(dirname $$input) && CUSTOM_COMPILE_COMMAND="make requirements" $(abspath $(VENV))/bin/pip-compile \
 			--quiet --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
 			$$(basename $$input) -o $$(basename $$input .in).txt) || exit 1; \
@@ -118,9 +120,25 @@ test: $(VENV)/.test
 	$(PY) -m pytest $(PYTEST)
 
 test-slow: $(VENV)/.test
-	$(PY) -m pytest -m slow
+	$(PY) -m pytest -m "slow and not browser"
 
-test-all: $(VENV)/.test
+# The site in a real browser: Chromium from the system (Debian: apt-get install
+# chromium; CHROMIUM=/path/to/chrome to use another), a Java runtime for the HTML
+# validator; Playwright, vnu and axe-core are installed here.
+test-browser: $(VENV)/.browser tests/browser/node_modules/.installed
+	@command -v java >/dev/null || { echo "test-browser needs a Java runtime (apt-get install default-jre-headless)" >&2; exit 1; }
+	@test -x "$${CHROMIUM:-$$(command -v chromium || echo /usr/bin/chromium)}" || { echo "test-browser needs Chromium (apt-get install chromium, or CHROMIUM=/path/to/chrome)" >&2; exit 1; }
+	$(PY) -m pytest -m browser
+
+$(VENV)/.browser: $(VENV)/.test
+	$(PIP) -r requirements-browser.txt
+	touch $@
+
+tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --silent
+	touch $@
+
+test-all: $(VENV)/.browser tests/browser/node_modules/.installed
 	$(PY) -m pytest
 
 # The benchmark (about 35 minutes): writes bench/RESULTS.md and bench/build-time.png.

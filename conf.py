@@ -45,6 +45,7 @@ gettext_auto_build = True
 gettext_additional_targets: list[str] = []
 
 html_theme = "furo"
+html_favicon = "_ext/secsoc/static/favicon.svg"
 # On Read the Docs, every page names its canonical address (each edition its own).
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 html_show_copyright = False

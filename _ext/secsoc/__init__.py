@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from importlib import import_module
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
@@ -106,6 +107,19 @@ def _depart_foreign(translator: HTML5Translator, node: render.foreign) -> None:
     translator.body.append("</span>")
 
 
+def _visit_tools(translator: HTML5Translator, node: render.table_tools) -> None:
+    words = {f"data-{name.replace('_', '-')}": node[name] for name in render.TOOL_WORDS}
+    translator.body.append(
+        translator.starttag(node, "div", "", CLASS="secsoc-tools", hidden="hidden", **words)
+    )
+    translator.body.append("</div>")
+    raise nodes.SkipNode
+
+
+def _skip(translator: object, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("secsoc_data_dir", "data", "env", types=frozenset({str}))
     app.add_config_value("secsoc_territory", "BE", "env", types=frozenset({str}))
@@ -126,6 +140,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("secsoc-organisations", directives.OrganisationIndex)
     app.add_role("secsoc-org", directives.OrganisationRole())
     app.add_node(render.foreign, html=(_visit_foreign, _depart_foreign))
+    app.add_node(
+        render.table_tools,
+        html=(_visit_tools, None),
+        text=(_skip, None),
+        latex=(_skip, None),
+        man=(_skip, None),
+        texinfo=(_skip, None),
+    )
+    app.add_js_file("secsoc-tables.js", defer="defer")
     app.add_post_transform(typography.FrenchSpacing)
     app.add_post_transform(htmlfixes.UniqueTableIds)
     app.add_css_file("secsoc.css")
@@ -144,7 +167,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", gcpause.release)
     return {
         "version": "1.0",
-        "env_version": 3,
+        "env_version": 4,
         # The data is loaded before readers fork; the environment keeps only what
         # says which pages to read again (rereads.py), merged from parallel readers.
         "parallel_read_safe": True,

@@ -38,6 +38,14 @@ class foreign(nodes.inline):
     """Text in another language than the page's: ``<span lang="fr">`` in HTML."""
 
 
+TOOL_WORDS = ("filter_label", "count_one", "count_other", "sort_label")
+
+
+class table_tools(nodes.General, nodes.Element):
+    """Where the script of the HTML edition puts a list's sort and filter controls,
+    with their words, already translated; nothing in other formats."""
+
+
 @dataclass(frozen=True)
 class Context:
     """What a directive renders with: the data, the language, and where it stands."""
@@ -276,7 +284,13 @@ def list_table(ctx: Context, published: PublishedList) -> list[nodes.Node]:
     table = _table(ctx, headers, rows, widths=[8, 46, 46])
     table.insert(0, title)
     table["classes"] += ["secsoc-list", f"secsoc-list-{published.id}"]
-    return [table, citation(ctx, source)]
+    tools = table_tools(
+        filter_label=tr.gettext("Filtrer la liste :"),
+        count_one=tr.gettext("{shown} inscription affichée sur {total}"),
+        count_other=tr.gettext("{shown} inscriptions affichées sur {total}"),
+        sort_label=tr.gettext("Trier par « {column} »"),
+    )
+    return [nodes.container("", tools, table, classes=["secsoc-list-block"]), citation(ctx, source)]
 
 
 def downloads(ctx: Context, list_id: str, folder: str) -> nodes.paragraph:
