@@ -17,7 +17,7 @@ PIP         := $(PY) -m pip install --quiet --disable-pip-version-check
 PYTHON_MIN  := 3.11
 # What each target needs first; the tests run targets with SETUP= and PY=their python.
 SETUP       ?= $(VENV)/.site
-PYTEST      ?= -m "not slow and not browser"
+PYTEST      ?= -m "not slow"
 # The translators' tools (GNU gettext) on top of the site's; none when SETUP is empty.
 INTL_SETUP  ?= $(if $(SETUP),$(VENV)/.intl)
 
@@ -117,10 +117,10 @@ translation-status: $(SETUP)
 # make test: the quick suite (under a minute); make test-slow: the whole-site builds
 # that take longer (CI runs both); PYTEST="..." passes options to pytest.
 test: $(VENV)/.test
-	$(PY) -m pytest $(PYTEST)
+	$(PY) -m pytest --ignore=tests/browser $(PYTEST)
 
 test-slow: $(VENV)/.test
-	$(PY) -m pytest -m "slow and not browser"
+	$(PY) -m pytest --ignore=tests/browser -m slow
 
 # The site in a real browser: Chromium from the system (Debian: apt-get install
 # chromium; CHROMIUM=/path/to/chrome to use another), a Java runtime for the HTML
@@ -128,7 +128,7 @@ test-slow: $(VENV)/.test
 test-browser: $(VENV)/.browser tests/browser/node_modules/.installed
 	@command -v java >/dev/null || { echo "test-browser needs a Java runtime (apt-get install default-jre-headless)" >&2; exit 1; }
 	@test -x "$${CHROMIUM:-$$(command -v chromium || echo /usr/bin/chromium)}" || { echo "test-browser needs Chromium (apt-get install chromium, or CHROMIUM=/path/to/chrome)" >&2; exit 1; }
-	$(PY) -m pytest -m browser
+	$(PY) -m pytest tests/browser
 
 $(VENV)/.browser: $(VENV)/.test
 	$(PIP) -r requirements-browser.txt
