@@ -81,7 +81,8 @@ def add_next_years_list(project: Path) -> str:
     known["aliases"] = [*known.get("aliases", []), respelt["printed"] + " ASBL"]
     _write(data / "organisations.yaml", organisations, "schema/organisations.schema.json")
 
-    # 4. The pages show the new list.
+    # 4. The pages show the new list: nothing to do where they name the series
+    #    ("moniteur"); explicit ids are pointed at the new list.
     for page in (project / "docs").glob("*.md"):
         content = page.read_text("utf-8")
         if old_id in content:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import Tag
 from projects import BuildRoot, append, edit
-from reading import caption, comparison, list_table
+from reading import caption, comparison, list_table, text
 from secsoc.formatting import french_spacing
 
 OFFICIAL = "data/lists/official-2030-11-05.yaml"
@@ -153,3 +154,51 @@ def test_a_list_name_of_any_gender_or_number_reads_well_in_both_languages(
         "De lijst “Jaarboek” telt 4 verschillende organisaties.",
         "Eén organisatie van de lijst “Jaarboek” ontbreekt op de lijst “Federatie”: Omega.",
     ]
+
+
+NEXT_YEAR = """title: Secrétariats sociaux agréés publiés au Moniteur belge
+label: Officielle
+source: official-2030
+entries:
+  - printed: BETA Secrétariat Social
+    organisation: beta
+  - printed: Alpha, Secrétariat Social
+    organisation: alpha
+  - printed: GAMMA
+    organisation: gamma
+  - printed: DELTA
+    organisation: delta
+"""
+
+
+def test_a_page_names_a_series_and_shows_its_newest_list_and_what_changed(
+    build: BuildRoot, secsoc_root: Path
+) -> None:
+    """Next year's file is enough: the page follows, and says what changed, in both languages."""
+    (secsoc_root / "data/lists/official-2031-11-05.yaml").write_text(NEXT_YEAR, "utf-8")
+    edit(secsoc_root / "lists.md", "{secsoc-list} official-2030-11-05", "{secsoc-list} official")
+    append(secsoc_root / "lists.md", "\n```{secsoc-changes} official-2030-11-05 official\n```\n")
+    site = build(secsoc_root)
+    assert site.warnings == ""
+    main = site.main("lists")
+    assert main.find("table", class_="secsoc-list-official-2031-11-05")
+    assert comparison_of(main, "secsoc-changes") == french(
+        [
+            "Un organisme est nouveau dans la liste « Officielle » : Delta.",
+            "Un organisme de la liste « Officielle » n'est plus dans la liste « Officielle » : Omega.",
+            "2 organismes sont publiés sous un autre nom : Alpha et Secrétariat Social Gamma.",
+            "2 organismes ont changé de place dans la liste.",
+        ]
+    )
+    dutch = build(secsoc_root, "nl")
+    assert dutch.warnings == ""
+    assert comparison_of(dutch.main("lists"), "secsoc-changes") == [
+        "Eén organisatie is nieuw op de lijst “Officieel”: Delta.",
+        "Eén organisatie van de lijst “Officieel” staat niet meer op de lijst “Officieel”: Omega.",
+        "2 organisaties zijn onder een andere naam gepubliceerd: Alpha en Secrétariat Social Gamma.",
+        "2 organisaties staan op een andere plaats in de lijst.",
+    ]
+
+
+def comparison_of(main: Tag, css_class: str) -> list[str]:
+    return [text(p) for p in main.find(class_=css_class).find_all("p")]

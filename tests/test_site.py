@@ -61,6 +61,9 @@ def directives(project: Path) -> tuple[Directive, ...]:
     for path in sorted((project / "docs").glob("*.md")):
         source = path.read_text("utf-8")
         for name, arguments in re.findall(r"^```\{(secsoc-[a-z]+)\}(.*)$", source, re.MULTILINE):
+            if name in ("secsoc-list", "secsoc-comparison"):  # a series' name means its newest list
+                data = dataset(project)
+                arguments = " ".join(data.latest(argument) or argument for argument in arguments.split())
             found.append(Directive(path.stem, name, tuple(arguments.split())))
         for organisation in re.findall(r"\{secsoc-org\}`([^`]+)`", source):
             found.append(Directive(path.stem, "secsoc-org", (organisation,)))

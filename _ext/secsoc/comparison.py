@@ -79,3 +79,42 @@ def duplicates(published: PublishedList) -> tuple[Duplicate, ...]:
     for entry in published.entries:
         positions.setdefault(entry.organisation, []).append(entry.position)
     return tuple(Duplicate(org, tuple(found)) for org, found in positions.items() if len(found) > 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What changed, by organisation, from one edition of a list to the next."""
+
+    older: PublishedList
+    newer: PublishedList
+    added: tuple[str, ...]  # in the newer list only: newly listed
+    removed: tuple[str, ...]  # in the older list only: no longer listed
+    renamed: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # id, printed before, after
+    moved: tuple[tuple[str, int, int], ...]  # id, first position before, after
+
+
+def changes(older: PublishedList, newer: PublishedList) -> Changes:
+    def printed(published: PublishedList, organisation: str) -> tuple[str, ...]:
+        return tuple(e.printed for e in published.entries if e.organisation == organisation)
+
+    def first(published: PublishedList, organisation: str) -> int:
+        return next(e.position for e in published.entries if e.organisation == organisation)
+
+    before, after = set(older.organisation_ids), set(newer.organisation_ids)
+    kept = [org for org in newer.organisation_ids if org in before]
+    return Changes(
+        older,
+        newer,
+        added=tuple(org for org in newer.organisation_ids if org not in before),
+        removed=tuple(org for org in older.organisation_ids if org not in after),
+        renamed=tuple(
+            (org, printed(older, org), printed(newer, org))
+            for org in kept
+            if printed(older, org) != printed(newer, org)
+        ),
+        moved=tuple(
+            (org, first(older, org), first(newer, org))
+            for org in kept
+            if first(older, org) != first(newer, org)
+        ),
+    )

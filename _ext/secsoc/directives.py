@@ -21,8 +21,8 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import downloads, orgpages, render, state
-from .comparison import compare
+from . import downloads, history, orgpages, render, state
+from .comparison import changes, compare
 from .gcpause import no_gc_pauses
 from .loader import LISTS
 
@@ -80,6 +80,14 @@ class _DataMixin:
 
         return render.Context(build.dataset, build.translator, build.formatter, source, line or 0, link)
 
+    def list_id(self: _Host, argument: str) -> str:
+        """A list's id, or a series' name ("moniteur"): its newest list, so that a page
+        shows next year's list as soon as its file exists."""
+        dataset = state.of(self.env).dataset
+        if f"list:{argument}" in dataset.files:
+            return argument
+        return dataset.latest(argument) or argument
+
     def lookup(
         self: _Host, kind: str, key: str, records: Mapping[str, T], file_key: str | None = None
     ) -> T | None:
@@ -132,7 +140,7 @@ class ListTable(_DataDirective):
     required_arguments = 1
 
     def run(self) -> list[Node]:
-        list_id = self.arguments[0]
+        list_id = self.list_id(self.arguments[0])
         kinds = (f"list:{list_id}", "organisations", "sources")
         self.depend_on(*kinds)
         self.depend_on_lists(list_id)
@@ -152,7 +160,7 @@ class ListComparison(_DataDirective):
     required_arguments = 2
 
     def run(self) -> list[Node]:
-        first_id, second_id = self.arguments
+        first_id, second_id = (self.list_id(argument) for argument in self.arguments)
         kinds = (f"list:{first_id}", f"list:{second_id}", "organisations", "sources")
         self.depend_on(*kinds)
         self.depend_on_lists(first_id, second_id)
@@ -164,6 +172,25 @@ class ListComparison(_DataDirective):
             return []
         with no_gc_pauses():
             return self.finish(render.comparison(self.context(), compare(first, second)))
+
+
+class ListChanges(_DataDirective):
+    """``{secsoc-changes} <older list> <newer list>``: what changed, by organisation."""
+
+    required_arguments = 2
+
+    def run(self) -> list[Node]:
+        older_id, newer_id = (self.list_id(argument) for argument in self.arguments)
+        kinds = (f"list:{older_id}", f"list:{newer_id}", "organisations")
+        self.depend_on(*kinds)
+        self.depend_on_lists(older_id, newer_id)
+        build = self.build_data()
+        lists = build.dataset.lists
+        older = self.lookup("list", older_id, lists, f"list:{older_id}")
+        newer = self.lookup("list", newer_id, lists, f"list:{newer_id}")
+        if older is None or newer is None or not build.usable(*kinds):
+            return []
+        return self.finish(history.changes(self.context(), changes(older, newer)))
 
 
 class Figures(_DataDirective):

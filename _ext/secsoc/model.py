@@ -8,6 +8,7 @@ maintainer at the right line, and so that translators see ``#: data/...:N``.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,6 +154,14 @@ class Dataset:
     figures: Mapping[str, Figure]
     files: Mapping[str, Path]  # kind ("organisations", "list:<id>", ...) -> file
     broken: frozenset[Path] = field(default_factory=frozenset)
+
+    def latest(self, series: str) -> str | None:
+        """The newest list of a series ("moniteur" -> "moniteur-2022-11-05"), by the date
+        in its id; broken files count, so that a mistake in the newest list never
+        shows last year's instead."""
+        pattern = re.compile(rf"{re.escape(series)}-\d{{4}}-\d{{2}}-\d{{2}}")
+        ids = [key.removeprefix("list:") for key in self.files if key.startswith("list:")]
+        return max((found for found in ids if pattern.fullmatch(found)), default=None)
 
     def prose(self) -> list[Prose]:
         """Every translatable text, in file order: the content of the 'data' catalog."""
