@@ -25,6 +25,7 @@ from . import downloads, history, orgpages, render, state
 from .comparison import changes, compare
 from .gcpause import no_gc_pauses
 from .loader import LISTS
+from .model import PublishedList
 
 logger = logging.getLogger(__name__)
 
@@ -154,12 +155,12 @@ class ListTable(_DataDirective):
         return self.finish([*nodes_, render.downloads(self.context(), list_id, folder)])
 
 
-class ListComparison(_DataDirective):
-    """``{secsoc-comparison} <first list> <second list>``: who is in one and not the other."""
+class _TwoLists(_DataDirective):
+    """A directive about two lists: found (series resolved), depended on, usable."""
 
     required_arguments = 2
 
-    def run(self) -> list[Node]:
+    def two_lists(self) -> tuple[PublishedList, PublishedList] | None:
         first_id, second_id = (self.list_id(argument) for argument in self.arguments)
         kinds = (f"list:{first_id}", f"list:{second_id}", "organisations", "sources")
         self.depend_on(*kinds)
@@ -169,28 +170,29 @@ class ListComparison(_DataDirective):
         first = self.lookup("list", first_id, lists, f"list:{first_id}")
         second = self.lookup("list", second_id, lists, f"list:{second_id}")
         if first is None or second is None or not build.usable(*kinds):
-            return []
-        with no_gc_pauses():
-            return self.finish(render.comparison(self.context(), compare(first, second)))
+            return None
+        return first, second
 
 
-class ListChanges(_DataDirective):
-    """``{secsoc-changes} <older list> <newer list>``: what changed, by organisation."""
-
-    required_arguments = 2
+class ListComparison(_TwoLists):
+    """``{secsoc-comparison} <first list> <second list>``: who is in one and not the other."""
 
     def run(self) -> list[Node]:
-        older_id, newer_id = (self.list_id(argument) for argument in self.arguments)
-        kinds = (f"list:{older_id}", f"list:{newer_id}", "organisations")
-        self.depend_on(*kinds)
-        self.depend_on_lists(older_id, newer_id)
-        build = self.build_data()
-        lists = build.dataset.lists
-        older = self.lookup("list", older_id, lists, f"list:{older_id}")
-        newer = self.lookup("list", newer_id, lists, f"list:{newer_id}")
-        if older is None or newer is None or not build.usable(*kinds):
+        found = self.two_lists()
+        if found is None:
             return []
-        return self.finish(history.changes(self.context(), changes(older, newer)))
+        with no_gc_pauses():
+            return self.finish(render.comparison(self.context(), compare(*found)))
+
+
+class ListChanges(_TwoLists):
+    """``{secsoc-changes} <older list> <newer list>``: what changed, by organisation."""
+
+    def run(self) -> list[Node]:
+        found = self.two_lists()
+        if found is None:
+            return []
+        return self.finish(history.changes(self.context(), changes(*found)))
 
 
 class Figures(_DataDirective):
