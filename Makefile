@@ -7,6 +7,7 @@ PYTHON      ?= python3
 VENV        ?= .venv
 PY          := $(VENV)/bin/python
 BUILDDIR    ?= _build
+DATA        ?= data
 LANGUAGES   ?= fr nl
 # -q: a successful build prints no progress, paths or configuration; a failing
 # one prints its located messages and nothing else.
@@ -21,7 +22,7 @@ PYTEST      ?= -m "not slow"
 # The translators' tools (GNU gettext) on top of the site's; none when SETUP is empty.
 INTL_SETUP  ?= $(if $(SETUP),$(VENV)/.intl)
 
-.PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update translation-status test test-slow test-browser test-all \
+.PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update import-list translation-status test test-slow test-browser test-all \
 	bench bench-check lint format requirements clean FORCE
 
 # --- the virtual environment -------------------------------------------------------
@@ -108,6 +109,12 @@ gettext: $(SETUP)
 intl-update: gettext $(INTL_SETUP)
 	PYTHONPATH=_ext $(PY) -m secsoc.poupdate $(BUILDDIR)/gettext locales \
 		--languages $(filter-out fr,$(LANGUAGES)) --theme-languages fr
+
+# A draft list from the Moniteur belge's publication (a saved HTML page or its text):
+# make import-list FILE=path/to/list.html (see _ext/secsoc/importer.py).
+import-list: $(INTL_SETUP)
+	@test -n "$(FILE)" || { echo "usage: make import-list FILE=path/to/the/list.html (or .txt)" >&2; exit 2; }
+	PYTHONPATH=_ext $(PY) -m secsoc.importer "$(FILE)" --data $(DATA)
 
 # Every untranslated or fuzzy message, as file:line: msgid.
 translation-status: $(SETUP)

@@ -1,0 +1,142 @@
+"""make import-list: a draft list from the Moniteur belge's publication (text or HTML)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from projects import ROOT, append, copy_project, edit, make
+from secsoc.importer import run
+from secsoc.loader import load_dataset
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PUBLISHED = "moniteur-2021-11-05"
+
+
+@pytest.fixture
+def last_year(tmp_path: Path) -> Path:
+    """The data as the maintainer has it before importing: the 2021 list as last year's."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "data", root / "data")
+    lists = root / "data" / "lists"
+    (lists / f"{PUBLISHED}.yaml").rename(lists / "moniteur-2020-11-05.yaml")
+    return root
+
+
+def entries(path: Path) -> list[dict[str, str]]:
+    data: dict[str, list[dict[str, str]]] = yaml.safe_load(path.read_text("utf-8"))
+    return data["entries"]
+
+
+@pytest.mark.parametrize("fixture", ["moniteur-2021.txt", "moniteur-2021.html"])
+def test_importing_the_2021_publication_gives_back_the_committed_list(
+    last_year: Path, fixture: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(FIXTURES / fixture, last_year / "data", last_year) == 0
+    written = last_year / "data" / "lists" / f"{PUBLISHED}.yaml"
+    assert entries(written) == entries(ROOT / "data" / "lists" / f"{PUBLISHED}.yaml")
+    out = capsys.readouterr().out
+    assert out.count("inferred match to") == 4
+    assert "The draft passes the build's checks." in out
+    assert "reference_date: '2021-11-05'" in out
+
+
+def next_year_publication(tmp_path: Path) -> Path:
+    """2022: Paycover withdrawn, a new secretariat, Acerta renamed, a duplicate entry."""
+    text = (FIXTURES / "moniteur-2021.txt").read_text("utf-8").replace("05/11/2021", "05/11/2022")
+    text = text.replace("27. Paycover\n", "27. Secrétariat Social Horizon\n28. Liantis SSA (doublon)\n")
+    text = text.replace("6. Acerta\n", "6. Acerta Secrétariat Social ASBL\n")
+    path = tmp_path / "moniteur-2022.txt"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_a_new_years_draft_reports_what_needs_a_human(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(tmp_path / "project")
+    assert run(next_year_publication(tmp_path), project / "data", project) == 1
+    out = capsys.readouterr().out
+    assert "entry 27 'Secrétariat Social Horizon': unknown organisation; closest:" in out
+    assert "entry 6 'Acerta Secrétariat Social ASBL': add it to the aliases of 'acerta'" in out
+    assert "The draft does not pass the build's checks yet:" in out
+    draft = entries(project / "data" / "lists" / "moniteur-2022-11-05.yaml")
+    assert [entry["organisation"] for entry in draft][26:] == ["?", "liantis"]
+    assert draft[27]["remark"] == "doublon"
+    assert "paycover" not in {entry["organisation"] for entry in draft}
+
+
+def complete(project: Path) -> None:
+    """What the maintainer does after reading the command's report."""
+    lists = project / "data" / "lists" / "moniteur-2022-11-05.yaml"
+    content = lists.read_text("utf-8").replace("organisation: '?'", "organisation: horizon")
+    lists.write_text(
+        content.replace("organisation: liantis\n", "organisation: liantis\n  remark: premier\n", 1), "utf-8"
+    )
+    append(project / "data" / "organisations.yaml", "  - id: horizon\n    name: Secrétariat Social Horizon\n")
+    edit(
+        project / "data" / "organisations.yaml",
+        "aliases: [ACERTA",
+        "aliases: [Acerta Secrétariat Social ASBL, ACERTA",
+    )
+    source = (
+        "  - id: moniteur-2022-11-05\n    publisher: Moniteur belge\n    title: Liste des secrétariats "
+        "sociaux agréés d'employeurs et de leurs succursales\n    reference_date: 2022-11-05\n"
+    )
+    sources = project / "data" / "sources.yaml"
+    sources.write_text(sources.read_text("utf-8").replace("sources:\n", "sources:\n" + source, 1), "utf-8")
+
+
+def test_once_completed_the_pages_say_what_changed_in_both_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(tmp_path / "project")
+    run(next_year_publication(tmp_path), project / "data", project)
+    complete(project)
+    _, problems = load_dataset(project / "data", project)
+    assert [str(problem) for problem in problems] == []
+    append(project / "docs" / "secretariats.md", "\n```{secsoc-changes} moniteur-2021-11-05 moniteur\n```\n")
+    built = make(project, "html", BUILDDIR=str(project / "_build"))
+    assert built.returncode == 0, built.output
+    for language, new, gone in (
+        ("fr", "nouveau dans la liste", "n'est plus dans la liste"),
+        ("nl", "nieuw op de lijst", "staat niet meer op de lijst"),
+    ):
+        page = (project / "_build" / "html" / language / "secretariats.html").read_text("utf-8")
+        assert new in page and "Secrétariat Social Horizon" in page
+        assert gone in page and "Paycover" in page
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "the file is empty"),
+        ("<html><body><p>Arrêté royal du 1er janvier 2022</p></body></html>", "no 'à la date du DD/MM/YYYY'"),
+        (
+            "Liste des secrétariats sociaux agréés à la date du 05/11/2022\nGroup S\nAcerta\n",
+            "no numbered entries",
+        ),
+    ],
+    ids=["empty", "wrong page", "no numbering"],
+)
+def test_bad_input_says_why_and_writes_nothing(
+    tmp_path: Path, content: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(tmp_path / "project")
+    before = sorted((project / "data").rglob("*"))
+    source = tmp_path / "published.txt"
+    source.write_text(content, "utf-8")
+    assert run(source, project / "data", project) == 2
+    assert message in capsys.readouterr().err
+    assert sorted((project / "data").rglob("*")) == before
+
+
+def test_an_existing_list_is_never_overwritten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(tmp_path / "project")
+    existing = project / "data" / "lists" / f"{PUBLISHED}.yaml"
+    before = existing.read_bytes()
+    assert run(FIXTURES / "moniteur-2021.txt", project / "data", project) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert existing.read_bytes() == before
