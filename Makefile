@@ -22,7 +22,7 @@ PYTEST      ?= -m "not slow"
 # The translators' tools (GNU gettext) on top of the site's; none when SETUP is empty.
 INTL_SETUP  ?= $(if $(SETUP),$(VENV)/.intl)
 
-.PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update import-list translation-status test test-slow test-browser test-all \
+.PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update import-list serve translation-status test test-slow test-browser test-all \
 	bench bench-check lint format requirements clean FORCE
 
 # --- the virtual environment -------------------------------------------------------
@@ -115,6 +115,18 @@ intl-update: gettext $(INTL_SETUP)
 import-list: $(INTL_SETUP)
 	@test -n "$(FILE)" || { echo "usage: make import-list FILE=path/to/the/list.html (or .txt)" >&2; exit 2; }
 	PYTHONPATH=_ext $(PY) -m secsoc.importer "$(FILE)" --data $(DATA)
+
+# A live preview while editing: each edition rebuilt on every change of a page, a
+# data file, a schema, a catalog or the extension, and reloaded in the browser.
+PORT        ?= 8000
+SERVE       = $(PY) -m sphinx_autobuild -q -c . --host 127.0.0.1 --watch data --watch locales \
+              --watch _ext --ignore '*.mo' --ignore '*/sphinx.js' --ignore '*/docs/organisations/*'
+serve: $(INTL_SETUP)
+	@echo "French: http://127.0.0.1:$(PORT)/  Dutch: http://127.0.0.1:$$(($(PORT) + 1))/  (Ctrl-C stops both)"
+	@trap 'kill 0' INT TERM; \
+	$(SERVE) --port $(PORT) -d $(BUILDDIR)/serve/doctrees/fr -D language=fr docs $(BUILDDIR)/serve/fr & \
+	$(SERVE) --port $$(($(PORT) + 1)) -d $(BUILDDIR)/serve/doctrees/nl -D language=nl docs $(BUILDDIR)/serve/nl & \
+	wait
 
 # Every untranslated or fuzzy message, as file:line: msgid.
 translation-status: $(SETUP)

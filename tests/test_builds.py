@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -229,3 +236,51 @@ def test_a_catalog_that_appears_is_used_by_the_next_build(
     assert "Leden van de federatie" in after.main("lists").get_text()
     assert reread(after) == ["figures", "index", "lists", "other"]
     same_site(after.outdir, build(secsoc_root, "nl", builddir=tmp_path / "clean").outdir)
+
+
+@pytest.mark.slow
+def test_make_serve_rebuilds_each_edition_on_a_data_edit(tmp_path: Path) -> None:
+    """The live preview: both editions served, and a list edit shows without restarting."""
+    project = copy_project(tmp_path / "project")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [
+        "make",
+        "--no-print-directory",
+        "-C",
+        str(project),
+        "serve",
+        f"PORT={port}",
+        f"PY={sys.executable}",
+    ]
+    server = subprocess.Popen(
+        [*command, "SETUP="], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    try:
+        for language, offset in (("fr", 0), ("nl", 1)):
+            assert fetch(f"http://127.0.0.1:{port + offset}/secretariats.html", "</html>"), language
+        path = next((project / "data" / "lists").glob("uss-*.yaml"))
+        content = path.read_text("utf-8")
+        title = re.search(r"^title: (.*)$", content, re.MULTILINE)
+        assert title
+        path.write_text(content.replace(title.group(0), "title: Membres, édition d'essai"), "utf-8")
+        for offset in (0, 1):
+            assert fetch(f"http://127.0.0.1:{port + offset}/secretariats.html", "Membres, édition d'essai")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def fetch(url: str, wanted: str, within: float = 60.0) -> bool:
+    """Whether the page at ``url`` contains ``wanted`` before ``within`` seconds pass."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if wanted in response.read().decode("utf-8"):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.2)
+    return False
