@@ -481,3 +481,13 @@ def test_the_comparison_is_also_a_figure_with_its_text_alternative(project: Proj
         counts = (len(result.only_in_first), both, len(result.only_in_second))
         assert [int(n) for n in re.findall(r"\d+", described.replace(".", ""))[-3:]] == list(counts)
         assert all(fmt.number(count) in described for count in counts)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_list_kept_in_the_data_stays_readable(project: Project, language: str) -> None:
+    """Next year's list does not hide last year's: every list has its table on the lists page."""
+    data = dataset(project.path)
+    main = edition(project, language).main("listes")
+    for published in data.lists.values():
+        shown = entries(list_table(main, published.id))
+        assert [row.printed for row in shown] == [entry.printed for entry in published.entries]

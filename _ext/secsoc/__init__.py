@@ -135,6 +135,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("secsoc-list", directives.ListTable)
     app.add_directive("secsoc-comparison", directives.ListComparison)
     app.add_directive("secsoc-changes", directives.ListChanges)
+    app.add_directive("secsoc-lists", directives.AllLists)
     app.add_directive("secsoc-figures", directives.Figures)
     app.add_directive("secsoc-source", directives.SourceCitation)
     app.add_directive("secsoc-organisation", directives.OrganisationPage)

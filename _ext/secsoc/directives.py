@@ -155,6 +155,25 @@ class ListTable(_DataDirective):
         return self.finish([*nodes_, render.downloads(self.context(), list_id, folder)])
 
 
+class AllLists(_DataDirective):
+    """``{secsoc-lists}``: every published list the data keeps, newest first in each
+    series, so that older years stay readable after next year's list arrives."""
+
+    def run(self) -> list[Node]:
+        build = self.build_data()
+        lists = build.dataset.lists
+        self.depend_on("organisations", "sources", *(f"list:{key}" for key in lists))
+        if not build.usable("organisations", "sources"):
+            return []
+        folder = "../" * self.env.docname.count("/") + downloads.FOLDER
+        result: list[Node] = []
+        for list_id in sorted(lists, key=lambda key: (key.rsplit("-", 3)[0], key), reverse=True):
+            ctx = self.context()
+            result += render.list_table(ctx, lists[list_id])
+            result.append(render.downloads(ctx, list_id, folder))
+        return result
+
+
 class _TwoLists(_DataDirective):
     """A directive about two lists: found (series resolved), depended on, usable."""
 
