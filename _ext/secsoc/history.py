@@ -81,7 +81,7 @@ def _rows(ctx: Context, found: Changes) -> list[list[list[nodes.Node]]]:
     def names(printed: tuple[str, ...]) -> str:
         return fmt.join(list(printed))
 
-    rows = []
+    rows: list[list[list[nodes.Node]]] = []
     for org in found.added:
         rows.append([[ctx.paragraph([organisation(ctx, org)])], cell(tr.gettext("nouveau")), [], []])
     for org in found.removed:

@@ -84,7 +84,8 @@ class Context:
                 result.extend(value)
         return result
 
-    def sentence(self, template: str, classes: Sequence[str] = (), **values: Value) -> nodes.paragraph:
+    def sentence(self, template: str, classes: Sequence[str] = (), /, **values: Value) -> nodes.paragraph:
+        # Positional only: a placeholder may be called {classes} or {template}.
         return self.paragraph(self.fill(template, **values), classes)
 
     def join(self, items: Sequence[Sequence[nodes.Node]]) -> list[nodes.Node]:
@@ -260,7 +261,7 @@ def list_table(ctx: Context, published: PublishedList) -> list[nodes.Node]:
     title.source, title.line = ctx.source, ctx.line
 
     headers = [tr.gettext("N°"), tr.gettext("Nom publié"), tr.gettext("Organisme")]
-    rows = []
+    rows: list[list[list[nodes.Node]]] = []
     for entry in published.entries:
         # A remark or an inferred match is a note of its row, under the organisation:
         # most rows have neither, so neither gets a column of its own.
@@ -357,7 +358,7 @@ def _row(cells: list[list[nodes.Node]]) -> nodes.row:
 def comparison(ctx: Context, result: Comparison) -> list[nodes.Node]:
     first, second = result.first, result.second
     inferred = len(result.inferred)
-    paragraphs = [
+    paragraphs: list[nodes.Node] = [
         _counted(ctx, first),
         _counted(ctx, second),
         _absent(ctx, result.only_in_first, first, second),

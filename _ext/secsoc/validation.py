@@ -195,21 +195,23 @@ def field_name(path: tuple[str | int, ...]) -> str:
 
 
 def _describe(error: ValidationError, data: Any) -> SchemaProblem:
+    # jsonschema types these as possibly unset; an error from iter_errors has them all.
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    instance: Any = error.instance
+    validator_value: Any = error.validator_value
     path = tuple(error.absolute_path)
     keyword = error.validator
-    custom = error.schema.get("x-message") if isinstance(error.schema, dict) else None
+    custom = schema.get("x-message")
     if keyword == "required":
         missing = _quoted_name(error.message)
         return SchemaProblem(line_of(data, path), field_name((*path, missing)), "required field is missing")
     if keyword == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
+        allowed = sorted(schema.get("properties", {}))
+        extra = sorted(set(instance) - set(allowed))
         name = extra[0]
         hint = difflib.get_close_matches(name, allowed, n=1)
-        required = error.schema.get("required", [])
-        absent = [
-            str(key) for key in required if isinstance(error.instance, dict) and key not in error.instance
-        ]
+        required = schema.get("required", [])
+        absent = [str(key) for key in required if isinstance(instance, dict) and key not in instance]
         if not hint and len(extra) == 1 and len(absent) == 1:
             hint = absent  # one field renamed ('name' -> 'nom'): one mistake, one message
         message = "unknown field" + (f"; did you mean '{hint[0]}'?" if hint else "")
@@ -222,19 +224,19 @@ def _describe(error: ValidationError, data: Any) -> SchemaProblem:
         )
     line = line_of(data, path)
     if keyword == "type":
-        expected = error.validator_value
+        expected = validator_value
         names = [expected] if isinstance(expected, str) else list(expected)
         wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
-        return SchemaProblem(line, field_name(path), f"must be {wanted}, not {_kind_of(error.instance)}")
+        return SchemaProblem(line, field_name(path), f"must be {wanted}, not {_kind_of(instance)}")
     if custom and keyword in ("pattern", "format", "minimum", "maximum"):
-        return SchemaProblem(line, field_name(path), f"{_excerpt(error.instance)} {custom}")
-    if keyword in ("minLength", "pattern") and isinstance(error.instance, str):
+        return SchemaProblem(line, field_name(path), f"{_excerpt(instance)} {custom}")
+    if keyword in ("minLength", "pattern") and isinstance(instance, str):
         return SchemaProblem(line, field_name(path), "must not be empty")
-    if keyword == "minItems" and error.validator_value == 1:
+    if keyword == "minItems" and validator_value == 1:
         return SchemaProblem(line, field_name(path), "must hold at least one item")
     if keyword == "enum":
-        choices = ", ".join(str(choice) for choice in error.validator_value)
-        return SchemaProblem(line, field_name(path), f"{_excerpt(error.instance)} must be one of: {choices}")
+        choices = ", ".join(str(choice) for choice in validator_value)
+        return SchemaProblem(line, field_name(path), f"{_excerpt(instance)} must be one of: {choices}")
     if keyword == "uniqueItems":
         return SchemaProblem(line, field_name(path), "lists the same value twice")
     return SchemaProblem(line, field_name(path), _shorten(error.message, 200))
