@@ -94,7 +94,7 @@ def test_extension_sentences_are_templates_with_plurals(templates: Path) -> None
     assert absent.pluralizable
     assert "python-brace-format" in absent.flags
     (location,) = absent.locations
-    assert location[0] == "_ext/secsoc/render.py"
+    assert location[0] == "_ext/secsoc/conclusions.py"
 
 
 def test_data_texts_show_where_they_come_from(build: BuildRoot, secsoc_root: Path) -> None:

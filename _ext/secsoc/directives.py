@@ -21,7 +21,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import downloads, history, orgpages, render, state
+from . import conclusions, downloads, history, orgpages, render, state
 from .comparison import changes, compare
 from .gcpause import no_gc_pauses
 from .loader import LISTS
@@ -201,7 +201,7 @@ class ListComparison(_TwoLists):
         if found is None:
             return []
         with no_gc_pauses():
-            return self.finish(render.comparison(self.context(), compare(*found)))
+            return self.finish(conclusions.comparison(self.context(), compare(*found)))
 
 
 class ListChanges(_TwoLists):
@@ -269,7 +269,7 @@ class OrganisationPage(_DataDirective):
         found = self.lookup("organisation", self.arguments[0], build.dataset.organisations, "organisations")
         if found is None or not build.usable("organisations", "sources"):
             return []
-        return render.organisation_page(self.context(), found.id)
+        return history.organisation_page(self.context(), found.id)
 
 
 class OrganisationIndex(_DataDirective):
@@ -279,4 +279,4 @@ class OrganisationIndex(_DataDirective):
         self.depend_on("organisations")
         if not self.build_data().usable("organisations"):
             return []
-        return self.finish(render.organisation_index(self.context()))
+        return self.finish(history.organisation_index(self.context()))

@@ -1,4 +1,6 @@
-"""What changed from one edition of a list to the next: sentences and a table.
+"""A list's history and an organisation's: what changed from one edition of a list
+to the next (sentences and a table), and an organisation's page (every list it is
+in).
 
 By organisation, never by spelling: newly listed, no longer listed, printed
 differently, moved.  Every sentence is a template of the ``secsoc`` catalog, so a
@@ -10,12 +12,12 @@ from __future__ import annotations
 from docutils import nodes
 
 from .comparison import Changes
-from .render import Context, _label, _names, _table, organisation
+from .render import Context, citation, label, names, organisation, table
 
 
 def changes(ctx: Context, found: Changes) -> list[nodes.Node]:
     tr, fmt = ctx.tr, ctx.fmt
-    values = {"older": _label(ctx, found.older), "newer": _label(ctx, found.newer)}
+    values = {"older": label(ctx, found.older), "newer": label(ctx, found.newer)}
     sentences: list[nodes.Node] = []
     # Each template is written out in its call: the catalog's extraction reads calls.
     if found.added:
@@ -45,7 +47,7 @@ def changes(ctx: Context, found: Changes) -> list[nodes.Node]:
             "{count} organismes sont publiés sous un autre nom : {names}.",
             len(renamed),
         )
-        sentences.append(ctx.sentence(template, count=fmt.number(len(renamed)), names=_names(ctx, renamed)))
+        sentences.append(ctx.sentence(template, count=fmt.number(len(renamed)), names=names(ctx, renamed)))
     if found.moved:
         template = tr.ngettext(
             "Un organisme a changé de place dans la liste.",
@@ -62,14 +64,14 @@ def changes(ctx: Context, found: Changes) -> list[nodes.Node]:
             tr.gettext("Avant"),
             tr.gettext("Après"),
         ]
-        table = _table(ctx, headers, rows, widths=[30, 20, 25, 25])
-        table["classes"] += ["secsoc-changes-table"]
-        result.append(table)
+        changed = table(ctx, headers, rows, widths=[30, 20, 25, 25])
+        changed["classes"] += ["secsoc-changes-table"]
+        result.append(changed)
     return result
 
 
 def _sentence(ctx: Context, template: str, ids: tuple[str, ...], values: dict[str, str]) -> nodes.paragraph:
-    return ctx.sentence(template, count=ctx.fmt.number(len(ids)), names=_names(ctx, ids), **values)
+    return ctx.sentence(template, count=ctx.fmt.number(len(ids)), names=names(ctx, ids), **values)
 
 
 def _rows(ctx: Context, found: Changes) -> list[list[list[nodes.Node]]]:
@@ -105,3 +107,51 @@ def _rows(ctx: Context, found: Changes) -> list[list[list[nodes.Node]]]:
             ]
         )
     return rows
+
+
+def organisation_page(ctx: Context, organisation_id: str) -> list[nodes.Node]:
+    """An organisation's page: its names, and every list it appears in, with the source."""
+    tr, fmt = ctx.tr, ctx.fmt
+    record = ctx.dataset.organisations[organisation_id]
+    title = nodes.title("", record.name, translatable=False)
+    section = nodes.section("", title, ids=[f"organisation-{organisation_id}"], names=[organisation_id])
+    if record.aliases:
+        names = ctx.join([[nodes.inline("", alias, classes=["secsoc-printed"])] for alias in record.aliases])
+        section += ctx.sentence(tr.gettext("Autres noms publiés : {names}."), ["secsoc-aliases"], names=names)
+    items = nodes.bullet_list(classes=["secsoc-appearances"])
+    for published in sorted(ctx.dataset.lists.values(), key=lambda found: found.id):
+        for entry in (entry for entry in published.entries if entry.organisation == organisation_id):
+            template = tr.gettext("Liste « {list} » : inscription {position}, nom publié : {printed}.")
+            printed = nodes.inline("", entry.printed, classes=["secsoc-printed"])
+            paragraphs: list[nodes.Node] = [
+                ctx.sentence(
+                    template,
+                    list=label(ctx, published),
+                    position=fmt.number(entry.position),
+                    printed=printed,
+                )
+            ]
+            if entry.remark:
+                remark = tr.data(entry.remark.text)
+                paragraphs.append(
+                    ctx.sentence(tr.gettext("Remarque : {remark}"), ["secsoc-note"], remark=remark)
+                )
+            if entry.inferred:
+                reason = tr.data(entry.inferred.text)
+                template = tr.gettext("Correspondance déduite : {reason}")
+                paragraphs.append(ctx.sentence(template, ["secsoc-note", "secsoc-inferred"], reason=reason))
+            paragraphs.append(citation(ctx, ctx.dataset.sources[published.source]))
+            items += nodes.list_item("", *paragraphs)
+    if len(items):
+        section += items
+    else:
+        section += ctx.sentence(tr.gettext("Cet organisme ne figure dans aucune des listes de ce site."))
+    return [section]
+
+
+def organisation_index(ctx: Context) -> list[nodes.Node]:
+    """Every organisation, by name, leading to its page."""
+    items = nodes.bullet_list(classes=["secsoc-organisations"])
+    for record in sorted(ctx.dataset.organisations.values(), key=lambda found: found.name.casefold()):
+        items += nodes.list_item("", ctx.paragraph([organisation(ctx, record.id)]))
+    return [items]

@@ -1,4 +1,5 @@
-"""Docutils nodes for the data: list tables, comparisons, figures, citations.
+"""Docutils nodes for the data: list tables, figures, citations, and what the
+sentence modules (conclusions.py, history.py) share.
 
 Everything here is already in the reader's language when it leaves: templates
 come from the ``secsoc`` catalog, data prose from the ``data`` catalog, numbers
@@ -24,7 +25,6 @@ from typing import TypeAlias
 from docutils import nodes
 
 from . import charts
-from .comparison import ClaimCheck, Comparison, Duplicate
 from .formatting import Formatter
 from .model import Dataset, Figure, Link, PublishedList, Source
 from .translation import Translator
@@ -123,57 +123,6 @@ def _organisation_cell(ctx: Context, organisation_id: str) -> nodes.paragraph:
     if record and (record.website or ctx.link):
         return ctx.paragraph([organisation(ctx, organisation_id)])
     return ctx.paragraph([nodes.Text(record.name if record else organisation_id)], ["secsoc-org"])
-
-
-# -- organisation pages --------------------------------------------------------------
-
-
-def organisation_page(ctx: Context, organisation_id: str) -> list[nodes.Node]:
-    """An organisation's page: its names, and every list it appears in, with the source."""
-    tr, fmt = ctx.tr, ctx.fmt
-    record = ctx.dataset.organisations[organisation_id]
-    title = nodes.title("", record.name, translatable=False)
-    section = nodes.section("", title, ids=[f"organisation-{organisation_id}"], names=[organisation_id])
-    if record.aliases:
-        names = ctx.join([[nodes.inline("", alias, classes=["secsoc-printed"])] for alias in record.aliases])
-        section += ctx.sentence(tr.gettext("Autres noms publiés : {names}."), ["secsoc-aliases"], names=names)
-    items = nodes.bullet_list(classes=["secsoc-appearances"])
-    for published in sorted(ctx.dataset.lists.values(), key=lambda found: found.id):
-        for entry in (entry for entry in published.entries if entry.organisation == organisation_id):
-            template = tr.gettext("Liste « {list} » : inscription {position}, nom publié : {printed}.")
-            printed = nodes.inline("", entry.printed, classes=["secsoc-printed"])
-            paragraphs: list[nodes.Node] = [
-                ctx.sentence(
-                    template,
-                    list=_label(ctx, published),
-                    position=fmt.number(entry.position),
-                    printed=printed,
-                )
-            ]
-            if entry.remark:
-                remark = tr.data(entry.remark.text)
-                paragraphs.append(
-                    ctx.sentence(tr.gettext("Remarque : {remark}"), ["secsoc-note"], remark=remark)
-                )
-            if entry.inferred:
-                reason = tr.data(entry.inferred.text)
-                template = tr.gettext("Correspondance déduite : {reason}")
-                paragraphs.append(ctx.sentence(template, ["secsoc-note", "secsoc-inferred"], reason=reason))
-            paragraphs.append(citation(ctx, ctx.dataset.sources[published.source]))
-            items += nodes.list_item("", *paragraphs)
-    if len(items):
-        section += items
-    else:
-        section += ctx.sentence(tr.gettext("Cet organisme ne figure dans aucune des listes de ce site."))
-    return [section]
-
-
-def organisation_index(ctx: Context) -> list[nodes.Node]:
-    """Every organisation, by name, leading to its page."""
-    items = nodes.bullet_list(classes=["secsoc-organisations"])
-    for record in sorted(ctx.dataset.organisations.values(), key=lambda found: found.name.casefold()):
-        items += nodes.list_item("", ctx.paragraph([organisation(ctx, record.id)]))
-    return [items]
 
 
 # -- citations ---------------------------------------------------------------------
@@ -282,16 +231,16 @@ def list_table(ctx: Context, published: PublishedList) -> list[nodes.Node]:
                 [_organisation_cell(ctx, entry.organisation), *notes],
             ]
         )
-    table = _table(ctx, headers, rows, widths=[8, 46, 46])
-    table.insert(0, title)
-    table["classes"] += ["secsoc-list", f"secsoc-list-{published.id}"]
+    shown = table(ctx, headers, rows, widths=[8, 46, 46])
+    shown.insert(0, title)
+    shown["classes"] += ["secsoc-list", f"secsoc-list-{published.id}"]
     tools = table_tools(
         filter_label=tr.gettext("Filtrer la liste :"),
         count_one=tr.gettext("{shown} inscription affichée sur {total}"),
         count_other=tr.gettext("{shown} inscriptions affichées sur {total}"),
         sort_label=tr.gettext("Trier par « {column} »"),
     )
-    return [nodes.container("", tools, table, classes=["secsoc-list-block"]), citation(ctx, source)]
+    return [nodes.container("", tools, shown, classes=["secsoc-list-block"]), citation(ctx, source)]
 
 
 def downloads(ctx: Context, list_id: str, folder: str) -> nodes.paragraph:
@@ -331,7 +280,7 @@ def download_headers(tr: Translator) -> tuple[list[str], list[str]]:
     return in_lists, in_organisations
 
 
-def _table(
+def table(
     ctx: Context, headers: list[str], rows: list[list[list[nodes.Node]]], widths: list[int]
 ) -> nodes.table:
     group = nodes.tgroup(cols=len(headers))
@@ -352,193 +301,22 @@ def _row(cells: list[list[nodes.Node]]) -> nodes.row:
     return row
 
 
-# -- comparisons -------------------------------------------------------------------
+# -- shared by the sentence modules (conclusions.py, history.py) ---------------------
 
 
-def comparison(ctx: Context, result: Comparison) -> list[nodes.Node]:
-    first, second = result.first, result.second
-    inferred = len(result.inferred)
-    paragraphs: list[nodes.Node] = [
-        _counted(ctx, first),
-        _counted(ctx, second),
-        _absent(ctx, result.only_in_first, first, second),
-        _absent(ctx, result.only_in_second, second, first),
-    ]
-    if inferred:
-        paragraphs.append(_hedge(ctx, inferred))
-    paragraphs += [
-        _duplicates(ctx, result.duplicates_in_first, first),
-        _duplicates(ctx, result.duplicates_in_second, second),
-    ]
-    paragraphs.append(_comparison_chart(ctx, result))
-    for check in result.claims:
-        paragraphs += _claim(ctx, check, inferred)
-    container = nodes.container("", *paragraphs, classes=["secsoc-comparison"])
-    container.source, container.line = ctx.source, ctx.line
-    return [container]
-
-
-def _comparison_chart(ctx: Context, result: Comparison) -> nodes.Node:
-    """The same counts as the sentences, as a bar: who is in both lists, who in one."""
-    tr, fmt = ctx.tr, ctx.fmt
-    first, second = _label(ctx, result.first), _label(ctx, result.second)
-    both = len(result.first.organisation_ids) - len(result.only_in_first)
-    segments = [
-        charts.Segment(
-            len(result.only_in_first),
-            tr.gettext("Seulement dans la liste « {list} » : {count}").format(
-                list=first, count=fmt.number(len(result.only_in_first))
-            ),
-            "first",
-        ),
-        charts.Segment(
-            both, tr.gettext("Dans les deux listes : {count}").format(count=fmt.number(both)), "both"
-        ),
-        charts.Segment(
-            len(result.only_in_second),
-            tr.gettext("Seulement dans la liste « {list} » : {count}").format(
-                list=second, count=fmt.number(len(result.only_in_second))
-            ),
-            "second",
-        ),
-    ]
-    title = tr.gettext("Organismes des listes « {first} » et « {second} »").format(first=first, second=second)
-    segments = [charts.Segment(s.count, fmt.spaced(s.label), s.kind) for s in segments]
-    description = "".join(f"{segment.label}. " for segment in segments).strip()
-    return _chart(charts.comparison(fmt.spaced(title), description, segments))
-
-
-def _chart(svg: str) -> nodes.Node:
+def chart(svg: str) -> nodes.Node:
     figure = nodes.container("", nodes.raw("", svg, format="html"), classes=["secsoc-chart-figure"])
     return figure
 
 
-def _label(ctx: Context, published: PublishedList) -> str:
+def label(ctx: Context, published: PublishedList) -> str:
     """The list's name, quoted by the templates ("la liste « {list} »"): a name does
     not agree in gender or number with anything, in any language."""
     return ctx.tr.data(published.label.text)
 
 
-def _names(ctx: Context, organisation_ids: Sequence[str]) -> list[nodes.Node]:
+def names(ctx: Context, organisation_ids: Sequence[str]) -> list[nodes.Node]:
     return ctx.join([[organisation(ctx, org)] for org in organisation_ids])
-
-
-def _counted(ctx: Context, published: PublishedList) -> nodes.paragraph:
-    count = len(published.organisation_ids)  # at least one: a list has entries
-    template = ctx.tr.ngettext(
-        "La liste « {list} » compte {count} organisme.",
-        "La liste « {list} » compte {count} organismes distincts.",
-        count,
-    )
-    return ctx.sentence(template, list=_label(ctx, published), count=ctx.fmt.number(count))
-
-
-def _hedge(ctx: Context, inferred: int) -> nodes.paragraph:
-    """What the conclusions about who is in both lists rest on, besides evident names."""
-    template = ctx.tr.ngettext(
-        "Ces constats tiennent compte d'une correspondance déduite, indiquée dans le tableau.",
-        "Ces constats tiennent compte de {count} correspondances déduites, indiquées dans le tableau.",
-        inferred,
-    )
-    return ctx.sentence(template, ["secsoc-hedge"], count=ctx.fmt.number(inferred))
-
-
-def _absent(
-    ctx: Context, missing: Sequence[str], present_in: PublishedList, absent_from: PublishedList
-) -> nodes.paragraph:
-    tr = ctx.tr
-    values: dict[str, Value] = {"first": _label(ctx, present_in), "second": _label(ctx, absent_from)}
-    if not missing:
-        return ctx.sentence(
-            tr.gettext("Tous les organismes de la liste « {first} » figurent dans la liste « {second} »."),
-            ["secsoc-absent"],
-            **values,
-        )
-    template = tr.ngettext(
-        "Un seul organisme de la liste « {first} » est absent de la liste « {second} » : {names}.",
-        "{count} organismes de la liste « {first} » sont absents de la liste « {second} » : {names}.",
-        len(missing),
-    )
-    return ctx.sentence(
-        template,
-        ["secsoc-absent"],
-        count=ctx.fmt.number(len(missing)),
-        names=_names(ctx, missing),
-        **values,
-    )
-
-
-def _duplicates(ctx: Context, found: Sequence[Duplicate], published: PublishedList) -> nodes.paragraph:
-    tr, fmt = ctx.tr, ctx.fmt
-    label = _label(ctx, published)
-    if not found:
-        return ctx.sentence(
-            tr.gettext("Aucun organisme n'apparaît plus d'une fois dans la liste « {list} »."),
-            ["secsoc-duplicates"],
-            list=label,
-        )
-    items = [
-        ctx.fill(
-            tr.gettext("{name} (inscriptions {positions})"),
-            name=organisation(ctx, duplicate.organisation),
-            positions=fmt.join([fmt.number(position) for position in duplicate.positions]),
-        )
-        for duplicate in found
-    ]
-    template = tr.ngettext(
-        "Un organisme apparaît plusieurs fois dans la liste « {list} » : {items}.",
-        "{count} organismes apparaissent plusieurs fois dans la liste « {list} » : {items}.",
-        len(found),
-    )
-    return ctx.sentence(
-        template, ["secsoc-duplicates"], list=label, count=fmt.number(len(found)), items=ctx.join(items)
-    )
-
-
-def _claim(ctx: Context, check: ClaimCheck, inferred: int) -> list[nodes.Node]:
-    tr = ctx.tr
-    values: dict[str, Value] = {"first": _label(ctx, check.other), "second": _label(ctx, check.holder)}
-    quote = ctx.sentence(
-        tr.gettext("La liste « {list} » s'accompagne de cette affirmation : {quote}"),
-        ["secsoc-claim"],
-        list=_label(ctx, check.holder),
-        quote=quoted(ctx, check.claim.quote.text),
-    )
-    missing = len(check.missing)
-    hedged = False
-    if check.holds and inferred:
-        verdict = tr.ngettext(
-            "La comparaison par organisme confirme cette affirmation, en tenant compte d'une "
-            "correspondance déduite (voir le tableau).",
-            "La comparaison par organisme confirme cette affirmation, en tenant compte de {count} "
-            "correspondances déduites (voir le tableau).",
-            inferred,
-        )
-        hedged = True
-    elif check.holds:
-        verdict = tr.gettext("La comparaison par organisme confirme cette affirmation.")
-    elif not missing:
-        verdict = tr.gettext(
-            "La comparaison par organisme ne confirme pas cette affirmation telle quelle : "
-            "tous les organismes de la liste « {first} » figurent dans la liste « {second} »."
-        )
-    else:
-        verdict = tr.ngettext(
-            "La comparaison par organisme ne confirme pas cette affirmation : "
-            "{count} organisme de la liste « {first} » manque dans la liste « {second} ».",
-            "La comparaison par organisme ne confirme pas cette affirmation : "
-            "{count} organismes de la liste « {first} » manquent dans la liste « {second} ».",
-            missing,
-        )
-    classes = ["secsoc-verdict", "secsoc-holds" if check.holds else "secsoc-fails"]
-    result: list[nodes.Node] = [quote]
-    if check.claim.source in ctx.dataset.sources:
-        result.append(citation(ctx, ctx.dataset.sources[check.claim.source]))
-    count = ctx.fmt.number(inferred if hedged else missing)
-    result.append(ctx.sentence(verdict, classes, count=count, **values))
-    if inferred and not hedged:
-        result.append(_hedge(ctx, inferred))
-    return result
 
 
 # -- figures -----------------------------------------------------------------------
@@ -573,7 +351,7 @@ def figures(ctx: Context, selected: Sequence[Figure]) -> list[nodes.Node]:
     result: list[nodes.Node] = [items]
     if bars:
         title = tr.gettext("Les parts ci-dessus, en proportion")
-        result.append(_chart(charts.shares(title, fmt.spaced(" ".join(sentences)), bars)))
+        result.append(chart(charts.shares(title, fmt.spaced(" ".join(sentences)), bars)))
     if undated:
         result.append(
             ctx.sentence(
