@@ -42,10 +42,12 @@ def extension_catalog(sources: list[tuple[Path, str]]) -> Catalog:
     """The messages of ``sources``, given as (file, location shown to translators)."""
     catalog = _catalog()
     for path, location in sources:
-        for line, message, _comments, _context in extract_from_file(
+        for _line, message, _comments, _context in extract_from_file(
             "python", path, keywords=DEFAULT_KEYWORDS
         ):
-            catalog.add(message, locations=[(location, line)], flags=_flags(message))
+            # The file without the line: an edit of the code moves lines, and the
+            # catalogs would change with every edit though no message did.
+            catalog.add(message, locations=[(location, None)], flags=_flags(message))  # type: ignore[list-item]
     return catalog
 
 
