@@ -21,7 +21,6 @@ from sphinx.writers.html5 import HTML5Translator
 from . import (
     directives,
     downloads,
-    gcpause,
     htmlfixes,
     languages,
     pagecatalogs,
@@ -166,7 +165,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", _write_templates)
     app.connect("build-finished", _write_downloads)
     app.connect("build-finished", rereads.after_writing)
-    app.connect("doctree-read", gcpause.release)
     return {
         "version": "1.0",
         "env_version": 4,

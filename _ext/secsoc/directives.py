@@ -23,7 +23,6 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import conclusions, downloads, history, orgpages, render, state
 from .comparison import changes, compare
-from .gcpause import no_gc_pauses
 from .loader import LISTS
 from .model import PublishedList
 
@@ -150,8 +149,7 @@ class ListTable(_DataDirective):
         if published is None or not build.usable(*kinds):
             return []
         folder = "../" * self.env.docname.count("/") + downloads.FOLDER
-        with no_gc_pauses():
-            nodes_ = render.list_table(self.context(), published)
+        nodes_ = render.list_table(self.context(), published)
         return self.finish([*nodes_, render.downloads(self.context(), list_id, folder)])
 
 
@@ -200,8 +198,7 @@ class ListComparison(_TwoLists):
         found = self.two_lists()
         if found is None:
             return []
-        with no_gc_pauses():
-            return self.finish(conclusions.comparison(self.context(), compare(*found)))
+        return self.finish(conclusions.comparison(self.context(), compare(*found)))
 
 
 class ListChanges(_TwoLists):

@@ -19,7 +19,6 @@ from sphinx.util import logging
 
 from . import orgpages, pagecatalogs, rereads
 from .formatting import Formatter
-from .gcpause import no_gc_pauses
 from .loader import load_dataset
 from .model import Dataset, display_path
 from .translation import Translator
@@ -64,8 +63,7 @@ def load(app: Sphinx) -> None:
     """``builder-inited`` handler: load the data and report its problems, once a build."""
     root = Path(app.confdir)
     data_dir = root / app.config.secsoc_data_dir
-    with no_gc_pauses():
-        dataset, problems = load_dataset(data_dir, root)
+    dataset, problems = load_dataset(data_dir, root)
     for problem in problems:
         logger.warning(problem.text, location=str(problem.location), type="secsoc", subtype="data")
     translator = translator_of(app)
