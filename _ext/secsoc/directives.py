@@ -9,7 +9,6 @@ at its own file, so the directive then renders nothing and says nothing more.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar, Protocol, TypeVar
 
@@ -24,7 +23,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from . import conclusions, downloads, history, orgpages, render, state
 from .comparison import changes, compare
 from .loader import LISTS
-from .model import PublishedList
+from .model import PublishedList, closest
 
 logger = logging.getLogger(__name__)
 
@@ -97,9 +96,9 @@ class _DataMixin:
         dataset = state.of(self.env).dataset
         if dataset.files.get(file_key or kind) in dataset.broken:
             return None
-        hint = difflib.get_close_matches(key, list(records), n=1)
+        hint = closest(key, records)
         if hint:
-            help_ = f"did you mean '{hint[0]}'?"
+            help_ = f"did you mean '{hint}'?"
         else:
             help_ = (
                 "known: " + (", ".join(sorted(records)[:6]) or "none") + (", ..." if len(records) > 6 else "")

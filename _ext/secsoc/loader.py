@@ -10,7 +10,6 @@ depend on it stay quiet instead of repeating the same mistake in other words.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from .model import (
     Prose,
     PublishedList,
     Source,
+    closest,
     display_path,
 )
 from .validation import SchemaFileError, Schemas, field_name
@@ -307,11 +307,11 @@ class _Loading:
         value = line_value(data, path)
         if value in known or self.files[kind + "s"] in self.broken:
             return True
-        hint = difflib.get_close_matches(value, list(known), n=1)
+        hint = closest(value, known)
         reader.problem(
             line_of(data, path),
             path,
-            f"unknown {kind} '{value}'" + (f"; did you mean '{hint[0]}'?" if hint else ""),
+            f"unknown {kind} '{value}'" + (f"; did you mean '{hint}'?" if hint else ""),
         )
         return False
 

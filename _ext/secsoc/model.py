@@ -8,10 +8,18 @@ maintainer at the right line, and so that translators see ``#: data/...:N``.
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+def closest(value: str, known: Iterable[str]) -> str | None:
+    """The known name a mistyped one most likely stands for, if any is close: the
+    "did you mean" of every message about an unknown field, id or list."""
+    found = difflib.get_close_matches(value, list(known), n=1)
+    return found[0] if found else None
 
 
 def display_path(path: Path, root: Path) -> str:

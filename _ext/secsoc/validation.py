@@ -9,7 +9,6 @@ never read a JSON Schema understands.
 from __future__ import annotations
 
 import datetime
-import difflib
 import itertools
 import json
 import re
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .model import closest
 from .yamlsource import line_of
 
 if TYPE_CHECKING:
@@ -209,18 +209,18 @@ def _describe(error: ValidationError, data: Any) -> SchemaProblem:
         allowed = sorted(schema.get("properties", {}))
         extra = sorted(set(instance) - set(allowed))
         name = extra[0]
-        hint = difflib.get_close_matches(name, allowed, n=1)
+        hint = closest(name, allowed)
         required = schema.get("required", [])
         absent = [str(key) for key in required if isinstance(instance, dict) and key not in instance]
         if not hint and len(extra) == 1 and len(absent) == 1:
-            hint = absent  # one field renamed ('name' -> 'nom'): one mistake, one message
-        message = "unknown field" + (f"; did you mean '{hint[0]}'?" if hint else "")
+            hint = absent[0]  # one field renamed ('name' -> 'nom'): one mistake, one message
+        message = "unknown field" + (f"; did you mean '{hint}'?" if hint else "")
         message += f" (allowed: {', '.join(allowed)})"
         return SchemaProblem(
             line_of(data, (*path, name)),
             field_name((*path, name)),
             message,
-            field_name((*path, hint[0])) if hint else None,
+            field_name((*path, hint)) if hint else None,
         )
     line = line_of(data, path)
     if keyword == "type":
