@@ -171,7 +171,7 @@ bench-check: $(VENV)/.bench
 lint: $(VENV)/.lint
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy _ext/secsoc
+	$(PY) -m mypy
 
 format: $(VENV)/.lint
 	$(PY) -m ruff format .

@@ -23,8 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import APPROACHES, LISTS, generate
@@ -106,7 +107,9 @@ def rebuilds(root: Path, n: int, pages: int, runs: int) -> dict[str, dict[str, l
     made = projects(root, n, pages)
     for project in made.values():
         sphinx(project, fresh=True)
-    result = {a: {"noop": [], "noop_read": [], "edit": [], "edit_read": []} for a in APPROACHES}
+    result: dict[str, dict[str, list[float]]] = {
+        a: {"noop": [], "noop_read": [], "edit": [], "edit_read": []} for a in APPROACHES
+    }
     for _ in range(runs):
         for approach, project in made.items():
             elapsed, _, output = sphinx(project, fresh=False)
@@ -121,11 +124,17 @@ def rebuilds(root: Path, n: int, pages: int, runs: int) -> dict[str, dict[str, l
     return result
 
 
-def probe(project: Path) -> dict[str, object]:
+def probe(project: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as scratch:
         output = Path(scratch) / "probe.json"
         subprocess.run([sys.executable, str(HERE / "probe.py"), str(project), str(output)], check=True)
         return json.loads(output.read_text())
+
+
+def body(table: Tag) -> Tag:
+    found = table.find("tbody")
+    assert isinstance(found, Tag)
+    return found
 
 
 def rendered_rows(project: Path) -> list[list[list[str]]]:
@@ -134,7 +143,7 @@ def rendered_rows(project: Path) -> list[list[list[str]]]:
     return [
         [
             [" ".join(cell.get_text(" ").split()) for cell in row.find_all("td")]
-            for row in table.find("tbody").find_all("tr")
+            for row in body(table).find_all("tr")
         ]
         for table in page.find_all("table")
     ]
@@ -231,7 +240,7 @@ def report(
     by_pages: dict[int, dict[str, Samples]],
     rebuilt: dict[str, dict[str, list[float]]],
     parses: dict[int, dict[str, dict[str, int]]],
-    shares: dict[str, dict[str, object]],
+    shares: dict[str, dict[str, Any]],
     elapsed: float,
 ) -> str:
     lines = ["# Benchmark results", "", "Produced by `make bench` (`bench/run.py`); do not edit by hand.", ""]
@@ -305,14 +314,14 @@ def report(
     ]
     for approach in APPROACHES:
         result = shares[approach]
-        total = float(result["total"])  # type: ignore[arg-type]
+        total = float(result["total"])
         spent = result["spent"]
         assert isinstance(spent, dict)
         for name, seconds in sorted(spent.items()):
             lines.append(f"| {approach} | {name} | {seconds:.3f} | {seconds / total:.1%} |")
         lines.append(f"| {approach} | **whole build** | {total:.3f} | 100% |")
     ours = shares["ours"]
-    own = sum(ours["spent"].values()) / float(ours["total"])  # type: ignore[union-attr, arg-type]
+    own = sum(ours["spent"].values()) / float(ours["total"])
 
     five = by_size[target]
     o, c, d = (five[a] for a in APPROACHES)

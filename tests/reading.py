@@ -27,6 +27,18 @@ class Site:
         return article
 
 
+def found(value: object) -> Tag:
+    """An element the page must have (BeautifulSoup's lookups may return None)."""
+    assert isinstance(value, Tag), f"no such element: {value!r}"
+    return value
+
+
+def attribute(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    assert isinstance(value, str), (name, value)
+    return value
+
+
 def text(tag: Tag) -> str:
     """Text as read: ASCII whitespace folded, no-break spaces kept, pilcrows dropped."""
     return re.sub(r"[ \t\r\n]+", " ", tag.get_text("")).replace("¶", "").strip()
@@ -54,13 +66,13 @@ class Row:
 
 
 def entries(table: Tag) -> list[Row]:
-    found = []
-    for row in table.find("tbody").find_all("tr"):
+    rows = []
+    for row in found(table.find("tbody")).find_all("tr"):
         position, printed, organisation = row.find_all("td")
         notes = {kind: organisation.select_one(f".secsoc-{kind}") for kind in ("remark", "inferred")}
         name = organisation.select_one(".secsoc-org")
         assert name is not None
-        found.append(
+        rows.append(
             Row(
                 text(position),
                 text(printed),
@@ -68,12 +80,12 @@ def entries(table: Tag) -> list[Row]:
                 *(text(note) if note else "" for note in notes.values()),
             )
         )
-    return found
+    return rows
 
 
 def caption(table: Tag) -> str:
-    return text(table.find("caption"))
+    return text(found(table.find("caption")))
 
 
 def comparison(main: Tag) -> list[str]:
-    return paragraphs(main.find(class_="secsoc-comparison"))
+    return paragraphs(found(main.find(class_="secsoc-comparison")))

@@ -20,6 +20,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from projects import ROOT, BuildRoot, copy_root, edit, sphinx_build
+from reading import found
 from secsoc.loader import load_dataset
 
 CASES = sorted((Path(__file__).parent / "bad-input").glob("*.yaml"))
@@ -167,7 +168,7 @@ def test_bad_input_end_to_end(tmp_path: Path, name: str) -> None:
 
 def assert_shown_as_written(page: Path, shown: list[str]) -> None:
     soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
-    main = soup.find("div", class_="body")
+    main = found(soup.find("div", class_="body"))
     text = main.get_text("")
     for value in shown:
         assert value in text, value

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import Tag
 from projects import BuildRoot, append, edit
-from reading import caption, comparison, list_table, text
+from reading import caption, comparison, found, list_table, text
 from secsoc.formatting import french_spacing
 
 OFFICIAL = "data/lists/official-2030-11-05.yaml"
@@ -201,4 +201,4 @@ def test_a_page_names_a_series_and_shows_its_newest_list_and_what_changed(
 
 
 def comparison_of(main: Tag, css_class: str) -> list[str]:
-    return [text(p) for p in main.find(class_=css_class).find_all("p")]
+    return [text(p) for p in found(main.find(class_=css_class)).find_all("p")]

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from projects import Project
-from reading import Site, caption, comparison, entries, list_table, text
+from reading import Site, attribute, caption, comparison, entries, found, list_table, text
 from secsoc.comparison import compare
 from secsoc.formatting import Formatter, french_spacing
 from secsoc.loader import load_dataset
@@ -281,8 +281,8 @@ def test_page_language_search_and_theme_words(project: Project, language: str) -
     assert stemmer in (site.outdir / "_static" / "language_data.js").read_text("utf-8")
     for page in pages(project):
         html = site.page(page)
-        assert html.html["lang"] == language
-        chrome = html.body.get_text(" ")
+        assert attribute(found(html.html), "lang") == language
+        chrome = found(html.body).get_text(" ")
         assert all(word in chrome for word in THEME[language]), page
         assert not [word for word in ENGLISH if word in chrome], page
 
@@ -291,11 +291,11 @@ def test_page_language_search_and_theme_words(project: Project, language: str) -
 def test_language_switch_leads_to_the_same_page(project: Project, language: str, other: str) -> None:
     site = edition(project, language)
     for page in pages(project):
-        switch = site.page(page).select_one(".secsoc-languages")
-        link = switch.find("a", hreflang=other)
-        assert link["href"] == f"../{other}/{page}.html"
-        assert (site.outdir / link["href"]).resolve().is_file()
-        assert switch.select_one("[aria-current]").get_text() != other.upper()
+        switch = found(site.page(page).select_one(".secsoc-languages"))
+        link = attribute(found(switch.find("a", hreflang=other)), "href")
+        assert link == f"../{other}/{page}.html"
+        assert (site.outdir / link).resolve().is_file()
+        assert found(switch.select_one("[aria-current]")).get_text() != other.upper()
         alternates = {
             tag["hreflang"]: tag["href"] for tag in site.page(page).find_all("link", rel="alternate")
         }
@@ -354,7 +354,7 @@ def test_no_english_theme_word_in_text_labels_or_titles(project: Project, langua
     for page in [*pages(project), "search", "genindex"]:
         html = edition(project, language).page(page)
         shown = {
-            value.strip()
+            str(value).strip()
             for tag in html.find_all(True)
             for attr in ("aria-label", "title", "alt", "placeholder")
             if (value := tag.get(attr))
@@ -373,11 +373,12 @@ def test_the_dutch_edition_does_not_offer_the_french_source(project: Project) ->
 
 def test_the_root_page_sends_each_reader_to_an_edition(project: Project) -> None:
     root = BeautifulSoup((project.path / "_build" / "html" / "index.html").read_text("utf-8"), "html.parser")
-    assert root.html["lang"] == "fr"
+    assert attribute(found(root.html), "lang") == "fr"
     links = {a["hreflang"]: a["href"] for a in root.find_all("a")}
     assert links == {"fr": "fr/index.html", "nl": "nl/index.html"}
-    assert root.find("meta", attrs={"http-equiv": "refresh"})["content"].endswith("url=fr/index.html")
-    assert "navigator.languages" in root.find("script").get_text()
+    refresh = found(root.find("meta", attrs={"http-equiv": "refresh"}))
+    assert attribute(refresh, "content").endswith("url=fr/index.html")
+    assert "navigator.languages" in found(root.find("script")).get_text()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -400,7 +401,7 @@ def test_downloads_hold_the_data_in_both_editions(project: Project) -> None:
         files = {}
         for language in LANGUAGES:
             site = edition(project, language)
-            links = [a["href"] for a in site.main(directive.page).select(".secsoc-downloads a")]
+            links = [attribute(a, "href") for a in site.main(directive.page).select(".secsoc-downloads a")]
             assert f"_downloads/secsoc/{published.id}.csv" in links
             assert "_downloads/secsoc/organisations.json" in links
             files[language] = {href: site.outdir / href for href in links}
@@ -446,7 +447,7 @@ def test_every_organisation_has_its_page_with_every_list_it_is_in(project: Proje
     for organisation in data.organisations.values():
         assert index[organisation.name] == f"organisations/{organisation.id}.html"
         page = site.main(f"organisations/{organisation.id}")
-        assert text(page.find("h1")) == organisation.name
+        assert text(found(page.find("h1"))) == organisation.name
         appearances = [e for p in data.lists.values() for e in p.entries if e.organisation == organisation.id]
         items = page.select(".secsoc-appearances > li")
         assert len(items) == len(appearances), organisation.id
@@ -475,8 +476,8 @@ def test_the_comparison_is_also_a_figure_with_its_text_alternative(project: Proj
         result = compare(*(data.lists[key] for key in directive.arguments))
         svg = edition(project, language).main(directive.page).select_one(".secsoc-comparison svg")
         assert svg is not None and svg["role"] == "img"
-        assert svg.find("title").get_text() and not svg.find_all("script")
-        described = svg.find("desc").get_text()
+        assert found(svg.find("title")).get_text() and not svg.find_all("script")
+        described = found(svg.find("desc")).get_text()
         both = len(result.first.organisation_ids) - len(result.only_in_first)
         counts = (len(result.only_in_first), both, len(result.only_in_second))
         assert [int(n) for n in re.findall(r"\d+", described.replace(".", ""))[-3:]] == list(counts)
