@@ -23,7 +23,7 @@ def error_of(path: Path) -> YamlError:
 
 
 def test_values_remember_their_lines(tmp_path: Path) -> None:
-    data = read_yaml(write(tmp_path, "a: 1\nitems:\n  - name: x\n    date: 2021-11-05\n  - name: y\n")).data
+    data = read_yaml(write(tmp_path, "a: 1\nitems:\n  - name: x\n    date: 2021-11-05\n  - name: y\n"))
     assert data == {"a": 1, "items": [{"name": "x", "date": "2021-11-05"}, {"name": "y"}]}
     assert line_of(data, ("items", 1, "name")) == 5
     assert line_of(data, ("items", 0, "date")) == 4
@@ -59,7 +59,7 @@ def test_bytes_that_are_not_utf8_are_located(tmp_path: Path) -> None:
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
-    assert read_yaml(write(tmp_path, "\ufeffa: 1\n")).data == {"a": 1}
+    assert read_yaml(write(tmp_path, "\ufeffa: 1\n")) == {"a": 1}
 
 
 def test_empty_file(tmp_path: Path) -> None:
@@ -84,4 +84,19 @@ def test_keys_must_be_text(tmp_path: Path) -> None:
 
 
 def test_dates_stay_text_even_when_impossible(tmp_path: Path) -> None:
-    assert read_yaml(write(tmp_path, "d: 2021-13-45\n")).data == {"d": "2021-13-45"}
+    assert read_yaml(write(tmp_path, "d: 2021-13-45\n")) == {"d": "2021-13-45"}
+
+
+def test_deep_flow_nesting_is_refused_before_it_is_composed(tmp_path: Path) -> None:
+    # libyaml's own composer would recurse into this without limit and crash the process
+    error = error_of(write(tmp_path, "a:\n  b: " + "[" * 200_000 + "]" * 200_000 + "\n"))
+    assert error.line == 2
+    assert error.message == "values nested more than 20 levels deep"
+
+
+def test_an_anchor_is_refused_where_it_is_defined(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, "a: 1\nb: &x 2\n"))
+    assert (error.line, error.message.split(";")[0]) == (
+        2,
+        "anchors and aliases (&name, *name) are not allowed in data files",
+    )

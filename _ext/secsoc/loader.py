@@ -165,17 +165,17 @@ class _Loading:
             self.broken.add(path)
             return {}
         try:
-            document = read_yaml(path)
+            data = read_yaml(path)
         except YamlError as err:
             self.report(path, err.line, field_name(err.path) if err.path else "", err.message)
             return {}
-        errors = schemas.check(kind, document.data)
+        errors = schemas.check(kind, data)
         if errors:
             self.report_capped(path, [(error.line, error.field, error.message) for error in errors])
             return {}
         reader = _Reader(path, self.display(path))
         try:
-            records = build(reader, document.data)
+            records = build(reader, data)
         except (KeyError, TypeError, AttributeError, IndexError) as err:
             # Valid against a schema that no longer describes what the site reads.
             schema = self.data_dir / SCHEMAS / f"{kind}.schema.json"

@@ -2,10 +2,11 @@
 
 PyYAML's ``safe_load`` silently keeps the last of two equal keys, expands
 aliases without bound and turns ``2021-13-45`` into a traceback.  Data files are
-edited by hand every year, so this reader composes the node graph with libyaml
-(fast, and it keeps every node's position) and builds the values itself, refusing
-what a data file never needs: duplicate keys, aliases, non-text keys, exotic tags.
-Dates stay text so that the JSON Schema reports a bad one at its own line.
+edited by hand every year, so :class:`_DataLoader` is PyYAML's own loader with
+three changes: it refuses what a data file never needs (aliases, exotic tags,
+deep nesting), its mappings and sequences remember their lines, and two equal
+keys are an error.  Dates stay text so that the JSON Schema reports a bad one at
+its own line.
 """
 
 from __future__ import annotations
@@ -13,17 +14,15 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - libyaml is in every PyYAML wheel
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from yaml._yaml import CParser
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 #: A data file larger than this is refused before it is parsed: the yearly lists
 #: hold a few dozen entries and the benchmark's largest file is about 3 MiB, so
@@ -32,22 +31,25 @@ except ImportError:  # pragma: no cover - libyaml is in every PyYAML wheel
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
 #: Data files are a few levels deep (a list of entries with their fields); a deeper
-#: file is a mistake, and refusing it early keeps every later step from recursing.
+#: file is a mistake, and refusing it before composing keeps every step from
+#: recursing into it.
 MAX_DEPTH = 20
 
-_SCALAR_TAGS = "tag:yaml.org,2002:"
-_COLLECTION_TAGS = frozenset({None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+Where = tuple[str | int, ...]
+
+_SCALARS = "tag:yaml.org,2002:"
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 # Characters a text editor does not show as such, or that libyaml counts as a line
 # break where editors do not (which would shift every later line number): C0 and C1
 # controls but tab, line feed and carriage return, and the Unicode line separators.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
-_CONSTRUCTOR = yaml.SafeLoader("")  # only its scalar methods are used
+_NO_ANCHORS = "anchors and aliases (&name, *name) are not allowed in data files; write the value out"
 
 
 class YamlError(Exception):
     """A file that cannot be read as data, with the line where reading stopped."""
 
-    def __init__(self, line: int, message: str, path: tuple[str | int, ...] = ()) -> None:
+    def __init__(self, line: int, message: str, path: Where = ()) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
@@ -76,13 +78,7 @@ class LocatedList(list[Any]):
         self.item_lines: list[int] = []
 
 
-@dataclass(frozen=True, slots=True)
-class YamlDocument:
-    path: Path
-    data: Any
-
-
-def line_of(data: Any, path: tuple[str | int, ...]) -> int:
+def line_of(data: Any, path: Where) -> int:
     """The line of the deepest value on ``path`` that still exists.
 
     A missing key is reported at its parent mapping, which is where the user
@@ -103,8 +99,8 @@ def line_of(data: Any, path: tuple[str | int, ...]) -> int:
     return line
 
 
-def read_yaml(path: Path) -> YamlDocument:
-    """Parse ``path``; raise :class:`YamlError` with a line for anything wrong."""
+def read_yaml(path: Path) -> Any:
+    """Parse ``path`` into located values; raise :class:`YamlError` for anything wrong."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -118,12 +114,12 @@ def read_yaml(path: Path) -> YamlDocument:
         raise YamlError(1, f"cannot read file: {err.strerror}") from None
     text = _decode(raw)
     _refuse_invisible(text)
+    loader = _DataLoader(text)
     try:
-        parser = _Loader(text)
-        try:
-            data = _Builder().build(iter(parser.get_event, None))
-        finally:
-            parser.dispose()
+        node = loader.get_single_node()
+        if node is None:
+            raise YamlError(1, "file is empty")
+        return loader.located(node, ())
     except yaml.MarkedYAMLError as err:
         # Located where the parser gave up; an unclosed bracket is noticed far below
         # it, so the message also says where the construct being read began.
@@ -136,7 +132,8 @@ def read_yaml(path: Path) -> YamlDocument:
         raise YamlError(line, f"YAML syntax error: {problem}{context}") from None
     except yaml.YAMLError as err:
         raise YamlError(1, f"YAML syntax error: {err}") from None
-    return YamlDocument(path, data)
+    finally:
+        loader.dispose()
 
 
 def _decode(raw: bytes) -> str:
@@ -149,7 +146,7 @@ def _decode(raw: bytes) -> str:
         ) from None
 
 
-def _refuse_invisible(text: str, line: int | None = None, path: tuple[str | int, ...] = ()) -> None:
+def _refuse_invisible(text: str, line: int | None = None, path: Where = ()) -> None:
     found = _INVISIBLE.search(text)
     if found is None:
         return
@@ -165,141 +162,94 @@ def _refuse_invisible(text: str, line: int | None = None, path: tuple[str | int,
     )
 
 
-class _Frame:
-    """An open mapping or sequence, and (for a mapping) the key waiting for its value."""
-
-    __slots__ = ("container", "key", "key_line", "path")
-
-    def __init__(self, container: LocatedDict | LocatedList, path: tuple[str | int, ...]) -> None:
-        self.container = container
-        self.path = path
-        self.key: str | None = None
-        self.key_line = 0
-
-    def next_path(self) -> tuple[str | int, ...]:
-        """Where the next value goes, for error messages."""
-        if isinstance(self.container, LocatedList):
-            return (*self.path, len(self.container))
-        return (*self.path, self.key) if self.key is not None else self.path
+def _line(node: Node) -> int:
+    return int(node.start_mark.line) + 1
 
 
-class _Builder:
-    """Builds located values straight from libyaml's events.
+# PyYAML's loaders are mixins; this order puts the Python composer (which
+# this class extends) before libyaml's, whose recursion has no depth limit.
+class _DataLoader(Composer, CParser, SafeConstructor, Resolver):
+    """PyYAML's safe loader on libyaml's parser, made strict for hand-edited data."""
 
-    No node graph is composed: each event is used once and dropped, so a file
-    costs the memory of its values, not several times that.  Anchors are refused
-    where they are defined, before any alias could reuse (and multiply) them.
-    The loop dispatches on the event's exact type and computes paths only for
-    containers and errors: it runs once per value of every data file.
-    """
+    def __init__(self, text: str) -> None:
+        CParser.__init__(self, text)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+        self.depth = 0
 
-    def __init__(self) -> None:
-        self._stack: list[_Frame] = []
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        # Anchors are refused where they are defined, before any alias could reuse
+        # (and multiply) them; nesting is refused before it recurses further.
+        event: Any = self.peek_event()  # libyaml's events, untyped
+        line = int(event.start_mark.line) + 1
+        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            raise YamlError(line, _NO_ANCHORS)
+        if isinstance(event, yaml.ScalarEvent):
+            return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise YamlError(line, f"values nested more than {MAX_DEPTH} levels deep")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
-    def build(self, events: Iterator[Any]) -> Any:  # libyaml's events, loosely typed in PyYAML
-        stack = self._stack
-        root: Any = _NOTHING
-        for event in events:
-            kind = type(event)
-            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                line = event.start_mark.line + 1
-                if event.anchor is not None:
-                    raise YamlError(line, _NO_ANCHORS, stack[-1].next_path() if stack else ())
-                if kind is yaml.ScalarEvent:
-                    value = _scalar(event, line, stack)
-                else:
-                    if event.tag not in _COLLECTION_TAGS:
-                        where = stack[-1].next_path() if stack else ()
-                        raise YamlError(line, f"unsupported YAML tag {event.tag}", where)
-                    if len(stack) >= MAX_DEPTH:
-                        where = stack[-1].next_path()
-                        raise YamlError(line, f"values nested more than {MAX_DEPTH} levels deep", where)
-                    value = LocatedDict(line) if kind is yaml.MappingStartEvent else LocatedList(line)
-                if stack:
-                    self._put(stack[-1], value, line)
-                elif root is _NOTHING:
-                    root = value
-                if kind is not yaml.ScalarEvent:
-                    path = stack[-1].next_path() if stack else ()
-                    if stack and isinstance(stack[-1].container, LocatedList):
-                        path = (*stack[-1].path, len(stack[-1].container) - 1)
-                    stack.append(_Frame(value, path))
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
-                if stack:
-                    frame = stack[-1]
-                    if isinstance(frame.container, LocatedDict) and frame.key is not None:
-                        frame.container.key_lines[frame.key] = frame.key_line
-                        frame.key = None
-            elif kind is yaml.AliasEvent:
-                line = event.start_mark.line + 1
-                raise YamlError(line, _NO_ANCHORS, stack[-1].next_path() if stack else ())
-            elif kind is yaml.DocumentStartEvent and root is not _NOTHING:
-                line = event.start_mark.line + 1
-                raise YamlError(line, "a data file holds one YAML document; remove this '---'")
-        if root is _NOTHING:
-            raise YamlError(1, "file is empty")
-        return root
+    def get_single_node(self) -> Node | None:
+        try:
+            return super().get_single_node()
+        except yaml.composer.ComposerError as err:
+            if err.problem != "but found another document" or err.problem_mark is None:
+                raise
+            line = int(err.problem_mark.line) + 1
+            raise YamlError(line, "a data file holds one YAML document; remove this '---'") from None
 
-    @staticmethod
-    def _put(frame: _Frame, value: Any, line: int) -> None:
-        container = frame.container
-        if isinstance(container, LocatedList):
-            container.append(value)
-            container.item_lines.append(line)
-            return
-        key = frame.key
-        if key is None:  # this value is a key
-            if type(value) is not str:
-                raise YamlError(line, "mapping keys must be plain text", frame.path)
-            if value in container:
+    def located(self, node: Node, path: Where) -> Any:
+        """The value of ``node``, its containers remembering their lines."""
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path)
+        if node.tag not in (_MAP, _SEQ):
+            raise YamlError(_line(node), f"unsupported YAML tag {node.tag}", path)
+        if isinstance(node, SequenceNode):
+            items = LocatedList(_line(node))
+            for index, item in enumerate(node.value):
+                items.append(self.located(item, (*path, index)))
+                items.item_lines.append(_line(item))
+            return items
+        assert isinstance(node, MappingNode)
+        mapping = LocatedDict(_line(node))
+        for key_node, value_node in node.value:
+            line = _line(key_node)
+            if not isinstance(key_node, ScalarNode) or key_node.tag != _SCALARS + "str":
+                raise YamlError(line, "mapping keys must be plain text", path)
+            key = key_node.value
+            if key in mapping:
                 raise YamlError(
                     line,
-                    f"key '{value}' appears twice in the same mapping "
-                    f"(first at line {container.key_lines[value]})",
-                    (*frame.path, value),
+                    f"key '{key}' appears twice in the same mapping (first at line {mapping.key_lines[key]})",
+                    (*path, key),
                 )
-            frame.key, frame.key_line = value, line
-            return
-        container[key] = value
-        if type(value) is LocatedDict or type(value) is LocatedList:
-            return  # its key line is recorded when it closes, so that errors inside name the key
-        container.key_lines[key] = frame.key_line
-        frame.key = None
+            mapping[key] = self.located(value_node, (*path, key))
+            mapping.key_lines[key] = line
+        return mapping
 
-
-_NO_ANCHORS = "anchors and aliases (&name, *name) are not allowed in data files; write the value out"
-_NOTHING = object()
-_RESOLVER = yaml.resolver.Resolver()
-
-
-def _scalar(event: Any, line: int, stack: list[_Frame]) -> Any:
-    tag = event.tag
-    path = stack[-1].next_path() if stack else ()
-    if event.style == '"':  # escapes such as \0 make characters the file does not show
-        _refuse_invisible(event.value, line, path)
-    if tag is None or tag == "!":
-        if event.style is not None and event.implicit[1]:
-            return event.value  # quoted: text, whatever it looks like
-        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
-    if not tag.startswith(_SCALAR_TAGS):
-        raise YamlError(line, f"unsupported YAML tag {tag}", path)
-    kind = tag[len(_SCALAR_TAGS) :]
-    if kind in ("str", "timestamp"):
-        return event.value
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-    try:
-        if kind == "int":
-            return _CONSTRUCTOR.construct_yaml_int(node)
-        if kind == "float":
-            number = _CONSTRUCTOR.construct_yaml_float(node)
-            if not math.isfinite(number):
-                raise YamlError(line, f"{event.value} is not a number a reader can be shown", path)
-            return number
-        if kind == "bool":
-            return _CONSTRUCTOR.construct_yaml_bool(node)
-        if kind == "null":
-            return None
-    except ValueError:
-        pass
-    raise YamlError(line, f"unsupported YAML value of type {kind}", path)
+    def scalar(self, node: ScalarNode, path: Where) -> Any:
+        line = _line(node)
+        if node.style == '"':  # escapes such as \0 make characters the file does not show
+            _refuse_invisible(node.value, line, path)
+        if not node.tag.startswith(_SCALARS):
+            raise YamlError(line, f"unsupported YAML tag {node.tag}", path)
+        kind = node.tag[len(_SCALARS) :]
+        if kind in ("str", "timestamp"):
+            return node.value
+        try:
+            if kind == "float":
+                number = self.construct_yaml_float(node)
+                if not math.isfinite(number):
+                    raise YamlError(line, f"{node.value} is not a number a reader can be shown", path)
+                return number
+            if kind in ("int", "bool", "null"):
+                return self.construct_object(node)
+        except (ValueError, yaml.constructor.ConstructorError):
+            pass
+        raise YamlError(line, f"unsupported YAML value of type {kind}", path)
