@@ -88,7 +88,7 @@ html: $(SETUP)
 	@failed=; for lang in $(LANGUAGES); do \
 		$(MAKE) --no-print-directory html-$$lang SETUP= || failed="$$failed $$lang"; \
 	done; \
-	cp root/index.html $(BUILDDIR)/html/index.html; \
+	PYTHONPATH=_ext $(PY) -m secsoc.rootpage . $(BUILDDIR)/html $(LANGUAGES) || failed="$$failed root-page"; \
 	if [ -n "$$failed" ]; then echo "make html: the build failed for:$$failed (messages above)" >&2; exit 1; fi
 
 # Each language has its own doctree directory: switching language would otherwise

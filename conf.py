@@ -22,7 +22,7 @@ def _(message: str) -> str:
 
 project = _("Secrétariats sociaux agréés")
 html_title = project
-author = "Secrétariats sociaux agréés"
+author = project
 copyright = "2026"
 
 language = "fr"

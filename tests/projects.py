@@ -28,7 +28,7 @@ _IGNORED = shutil.ignore_patterns("*.mo", "sphinx.js", "__pycache__", "_build")
 def copy_project(destination: Path) -> Path:
     """A copy of the project as it is laid out in the repository."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("docs", "data", "locales", "_ext", "root"):
+    for name in ("docs", "data", "locales", "_ext"):
         shutil.copytree(ROOT / name, destination / name, ignore=_IGNORED)
     for name in ("conf.py", "Makefile", ".readthedocs.yaml"):
         shutil.copy2(ROOT / name, destination / name)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from projects import edit
+from secsoc.datafiles import ORGANISATIONS
 from secsoc.loader import load_dataset
 from secsoc.model import Dataset, Problem
 
@@ -122,7 +123,8 @@ def test_a_broken_file_does_not_cascade(secsoc_root: Path) -> None:
     dataset, problems = load(secsoc_root)
     assert len(problems) == 1
     assert str(problems[0]).startswith("data/organisations.yaml:")
-    assert dataset.files["organisations"] in dataset.broken
+    assert dataset.is_broken(ORGANISATIONS)
+    assert dataset.lists  # the lists loaded, their organisations unchecked
 
 
 def test_figure_placeholders_are_checked(secsoc_root: Path) -> None:

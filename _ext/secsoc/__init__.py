@@ -6,9 +6,7 @@ Directives: ``secsoc-list``, ``secsoc-comparison``, ``secsoc-figures``,
 
 from __future__ import annotations
 
-import hashlib
 import html
-from collections.abc import Iterable
 from importlib import import_module
 from pathlib import Path
 
@@ -51,21 +49,6 @@ def _configure(app: Sphinx, config: Config) -> None:
     for name in config.secsoc_translated_settings:
         translated = translator.gettext(config[name])
         config[name] = html.escape(translated) if name.startswith("html_") else translated
-    # The theme's words ("Back to top"...) are in locales/<lang>/LC_MESSAGES/sphinx.po,
-    # which Sphinx reads at start-up but does not track: its digest, as an "html"
-    # setting, makes an edit rewrite every page, as a template edit would.
-    config.secsoc_theme_catalog = _digest(
-        Path(app.srcdir, directory, config.language or "en", "LC_MESSAGES", "sphinx.po")
-        for directory in config.locale_dirs
-    )
-
-
-def _digest(paths: Iterable[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in paths:
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _write_templates(app: Sphinx, exception: Exception | None) -> None:
@@ -79,10 +62,14 @@ def _write_templates(app: Sphinx, exception: Exception | None) -> None:
     base = root if PACKAGE.resolve().is_relative_to(root.resolve()) else PACKAGE.parent
     sources = [(path, path.relative_to(base).as_posix()) for path in sorted(PACKAGE.glob("*.py"))]
     sources.append((root / "conf.py", "conf.py"))
-    potfiles.write_pot(potfiles.extension_catalog(sources), outdir / "secsoc.pot")
-    potfiles.write_pot(potfiles.data_catalog(state.of(app.env).dataset), outdir / "data.pot")
+    potfiles.write_pot(potfiles.extension_catalog(sources), outdir / "secsoc.pot", app.config.project)
+    potfiles.write_pot(
+        potfiles.data_catalog(state.of(app.env).dataset), outdir / "data.pot", app.config.project
+    )
     themes = [Path(import_module(name).__file__ or "").parent for name in app.config.secsoc_theme_packages]
-    potfiles.write_pot(potfiles.theme_catalog([*themes, PACKAGE / "templates"]), outdir / "sphinx.pot")
+    potfiles.write_pot(
+        potfiles.theme_catalog([*themes, PACKAGE / "templates"]), outdir / "sphinx.pot", app.config.project
+    )
 
 
 def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
@@ -125,7 +112,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Where each organisation's page is generated, under the source directory ("" for none).
     app.add_config_value("secsoc_organisation_pages", "", "env", types=frozenset({str}))
     app.add_config_value("secsoc_translated_settings", [], "env", types=frozenset({list}))
-    app.add_config_value("secsoc_theme_catalog", "", "html", types=frozenset({str}))  # set at start-up
     # Python packages whose HTML templates hold words to translate (make gettext -> sphinx.pot)
     app.add_config_value("secsoc_theme_packages", [], "", types=frozenset({list}))
     app.add_config_value(
@@ -159,6 +145,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-purge-doc", rereads.purge_page)
     app.connect("env-merge-info", rereads.merge_pages)
     app.connect("env-before-read-docs", rereads.before_reading)
+    app.connect("env-get-updated", rereads.rewrite_all)
     app.connect("builder-inited", rereads.watch_warnings)
     app.connect("builder-inited", pagecatalogs.compile_catalogs)
     app.connect("html-page-context", languages.add_to_page)

@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import conclusions, downloads, history, orgpages, render, state
 from .comparison import changes, compare
-from .loader import LISTS
+from .datafiles import FIGURES, ORGANISATIONS, SOURCES, DataFile, list_file
 from .model import PublishedList, closest
 
 logger = logging.getLogger(__name__)
@@ -50,14 +50,8 @@ class _DataMixin:
     def build_data(self: _Host) -> state.BuildData:
         return state.of(self.env)
 
-    def depend_on(self: _Host, *kinds: str) -> None:
-        for path in state.of(self.env).dependencies(*kinds):
-            self.env.note_dependency(str(path))
-
-    def depend_on_lists(self: _Host, *list_ids: str) -> None:
-        """The list files, even missing: adding a file a page names re-reads the page."""
-        for list_id in list_ids:
-            path = state.of(self.env).dataset_dir / LISTS / f"{list_id}.yaml"
+    def depend_on(self: _Host, *files: DataFile) -> None:
+        for path in state.of(self.env).dependencies(*files):
             self.env.note_dependency(str(path))
 
     def context(self: _Host) -> render.Context:
@@ -83,18 +77,15 @@ class _DataMixin:
         """A list's id, or a series' name ("moniteur"): its newest list, so that a page
         shows next year's list as soon as its file exists."""
         dataset = state.of(self.env).dataset
-        if f"list:{argument}" in dataset.files:
+        if list_file(argument) in dataset.files:
             return argument
         return dataset.latest(argument) or argument
 
-    def lookup(
-        self: _Host, kind: str, key: str, records: Mapping[str, T], file_key: str | None = None
-    ) -> T | None:
+    def lookup(self: _Host, kind: str, key: str, records: Mapping[str, T], file: DataFile) -> T | None:
         """The record, or None after a warning; quiet if its own file failed to load."""
         if key in records:
             return records[key]
-        dataset = state.of(self.env).dataset
-        if dataset.files.get(file_key or kind) in dataset.broken:
+        if state.of(self.env).dataset.is_broken(file):
             return None
         hint = closest(key, records)
         if hint:
@@ -105,7 +96,7 @@ class _DataMixin:
             )
         where = ""
         if kind == "list":
-            where = f" (no file {self.env.config.secsoc_data_dir}/{LISTS}/{key}.yaml)"
+            where = f" (no file {self.env.config.secsoc_data_dir}/{file.relative})"
         logger.warning(
             f"{self.name}: unknown {kind} '{key}'{where}; {help_}",
             location=self.get_location(),
@@ -140,12 +131,11 @@ class ListTable(_DataDirective):
 
     def run(self) -> list[Node]:
         list_id = self.list_id(self.arguments[0])
-        kinds = (f"list:{list_id}", "organisations", "sources")
-        self.depend_on(*kinds)
-        self.depend_on_lists(list_id)
+        files = (list_file(list_id), ORGANISATIONS, SOURCES)
+        self.depend_on(*files)
         build = self.build_data()
-        published = self.lookup("list", list_id, build.dataset.lists, f"list:{list_id}")
-        if published is None or not build.usable(*kinds):
+        published = self.lookup("list", list_id, build.dataset.lists, files[0])
+        if published is None or not build.usable(*files):
             return []
         folder = "../" * self.env.docname.count("/") + downloads.FOLDER
         nodes_ = render.list_table(self.context(), published)
@@ -159,8 +149,8 @@ class AllLists(_DataDirective):
     def run(self) -> list[Node]:
         build = self.build_data()
         lists = build.dataset.lists
-        self.depend_on("organisations", "sources", *(f"list:{key}" for key in lists))
-        if not build.usable("organisations", "sources"):
+        self.depend_on(ORGANISATIONS, SOURCES, *map(list_file, lists))
+        if not build.usable(ORGANISATIONS, SOURCES):
             return []
         folder = "../" * self.env.docname.count("/") + downloads.FOLDER
         result: list[Node] = []
@@ -178,14 +168,13 @@ class _TwoLists(_DataDirective):
 
     def two_lists(self) -> tuple[PublishedList, PublishedList] | None:
         first_id, second_id = (self.list_id(argument) for argument in self.arguments)
-        kinds = (f"list:{first_id}", f"list:{second_id}", "organisations", "sources")
-        self.depend_on(*kinds)
-        self.depend_on_lists(first_id, second_id)
+        files = (list_file(first_id), list_file(second_id), ORGANISATIONS, SOURCES)
+        self.depend_on(*files)
         build = self.build_data()
         lists = build.dataset.lists
-        first = self.lookup("list", first_id, lists, f"list:{first_id}")
-        second = self.lookup("list", second_id, lists, f"list:{second_id}")
-        if first is None or second is None or not build.usable(*kinds):
+        first = self.lookup("list", first_id, lists, files[0])
+        second = self.lookup("list", second_id, lists, files[1])
+        if first is None or second is None or not build.usable(*files):
             return None
         return first, second
 
@@ -217,13 +206,13 @@ class Figures(_DataDirective):
     final_argument_whitespace = False
 
     def run(self) -> list[Node]:
-        kinds = ("figures", "sources")
-        self.depend_on(*kinds)
+        files = (FIGURES, SOURCES)
+        self.depend_on(*files)
         build = self.build_data()
         figures = build.dataset.figures
         wanted: Sequence[str] = self.arguments or list(figures)
-        selected = [found for key in wanted if (found := self.lookup("figure", key, figures, "figures"))]
-        if not selected or not build.usable(*kinds):
+        selected = [found for key in wanted if (found := self.lookup("figure", key, figures, FIGURES))]
+        if not selected or not build.usable(*files):
             return []
         return self.finish(render.figures(self.context(), selected))
 
@@ -234,9 +223,9 @@ class SourceCitation(_DataDirective):
     required_arguments = 1
 
     def run(self) -> list[Node]:
-        self.depend_on("sources")
+        self.depend_on(SOURCES)
         build = self.build_data()
-        source = self.lookup("source", self.arguments[0], build.dataset.sources, "sources")
+        source = self.lookup("source", self.arguments[0], build.dataset.sources, SOURCES)
         if source is None:
             return []
         return self.finish([render.citation(self.context(), source)])
@@ -246,9 +235,9 @@ class OrganisationRole(_DataMixin, SphinxRole):
     """``{secsoc-org}`id```: an organisation's name, from its id."""
 
     def run(self) -> tuple[list[Node], list[system_message]]:
-        self.depend_on("organisations")
+        self.depend_on(ORGANISATIONS)
         build = self.build_data()
-        found = self.lookup("organisation", self.text, build.dataset.organisations, "organisations")
+        found = self.lookup("organisation", self.text, build.dataset.organisations, ORGANISATIONS)
         if found is None:
             return [nodes.inline(self.rawtext, self.text, classes=["secsoc-org", "secsoc-unknown"])], []
         return [render.organisation(self.context(), found.id)], []
@@ -261,9 +250,9 @@ class OrganisationPage(_DataDirective):
 
     def run(self) -> list[Node]:
         build = self.build_data()
-        self.depend_on("organisations", "sources", *(f"list:{key}" for key in build.dataset.lists))
-        found = self.lookup("organisation", self.arguments[0], build.dataset.organisations, "organisations")
-        if found is None or not build.usable("organisations", "sources"):
+        self.depend_on(ORGANISATIONS, SOURCES, *map(list_file, build.dataset.lists))
+        found = self.lookup("organisation", self.arguments[0], build.dataset.organisations, ORGANISATIONS)
+        if found is None or not build.usable(ORGANISATIONS, SOURCES):
             return []
         return history.organisation_page(self.context(), found.id)
 
@@ -272,7 +261,7 @@ class OrganisationIndex(_DataDirective):
     """``{secsoc-organisations}``: every organisation, leading to its page."""
 
     def run(self) -> list[Node]:
-        self.depend_on("organisations")
-        if not self.build_data().usable("organisations"):
+        self.depend_on(ORGANISATIONS)
+        if not self.build_data().usable(ORGANISATIONS):
             return []
         return self.finish(history.organisation_index(self.context()))

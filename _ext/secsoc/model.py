@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .datafiles import DataFile, Kind
+
 
 def closest(value: str, known: Iterable[str]) -> str | None:
     """The known name a mistyped one most likely stands for, if any is close: the
@@ -160,15 +162,18 @@ class Dataset:
     sources: Mapping[str, Source]
     lists: Mapping[str, PublishedList]
     figures: Mapping[str, Figure]
-    files: Mapping[str, Path]  # kind ("organisations", "list:<id>", ...) -> file
+    files: Mapping[DataFile, Path]  # every file looked for, loaded or not
     broken: frozenset[Path] = field(default_factory=frozenset)
+
+    def is_broken(self, file: DataFile) -> bool:
+        return self.files.get(file) in self.broken
 
     def latest(self, series: str) -> str | None:
         """The newest list of a series ("moniteur" -> "moniteur-2022-11-05"), by the date
         in its id; broken files count, so that a mistake in the newest list never
         shows last year's instead."""
         pattern = re.compile(rf"{re.escape(series)}-\d{{4}}-\d{{2}}-\d{{2}}")
-        ids = [key.removeprefix("list:") for key in self.files if key.startswith("list:")]
+        ids = [file.list_id for file in self.files if file.kind is Kind.LIST]
         return max((found for found in ids if pattern.fullmatch(found)), default=None)
 
     def prose(self) -> list[Prose]:

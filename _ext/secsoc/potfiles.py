@@ -19,8 +19,6 @@ from jinja2.ext import babel_extract
 
 from .model import Dataset
 
-PROJECT = "Secrétariats sociaux agréés"
-
 
 def _catalog() -> Catalog:
     # SOURCE_DATE_EPOCH keeps the header stable, so that a .pot diff shows only messages.
@@ -30,7 +28,7 @@ def _catalog() -> Catalog:
         if epoch
         else datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     )
-    return Catalog(project=PROJECT, creation_date=created, charset="utf-8", fuzzy=False)
+    return Catalog(creation_date=created, charset="utf-8", fuzzy=False)
 
 
 def _flags(message: str | tuple[str, ...]) -> set[str]:
@@ -111,7 +109,9 @@ def theme_catalog(template_dirs: list[Path]) -> Catalog:
     return catalog
 
 
-def write_pot(catalog: Catalog, path: Path) -> None:
+def write_pot(catalog: Catalog, path: Path, project: str) -> None:
+    """Write ``catalog``, its header naming the site (``project`` in conf.py) as Sphinx's do."""
+    catalog.project = project
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as stream:
         write_po(stream, catalog, width=79, sort_by_file=True)

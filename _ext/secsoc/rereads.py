@@ -13,11 +13,17 @@ escape that, and each would let a build pass with a stale or broken page:
   written: the next build would find nothing to read.  The pages read by a build
   stay pending until that build has finished.
 
+And one case where pages need writing again, not reading: the theme's words
+(``sphinx.po``), which Sphinx loads at start-up but does not track as it tracks
+templates.  Every page is written again when they changed since the last build
+that wrote every page.
+
 What is remembered lives in the environment, under a private name.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import secrets
 import weakref
@@ -30,7 +36,11 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.build_phase import BuildPhase
 from sphinx.util.logging import NAMESPACE, is_suppressed_warning
 
-_MARKER = "secsoc-written"  # in the doctree directory: the last build that wrote every page
+from .pagecatalogs import THEME, catalogs
+
+# In the doctree directory: the last build that wrote every page (its token, then
+# the digest of the theme's words it wrote them with).
+_MARKER = "secsoc-written"
 
 
 @dataclass
@@ -97,7 +107,28 @@ def before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
 def after_writing(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished`` handler: every page read was written."""
     if exception is None:
-        Path(app.doctreedir, _MARKER).write_text(_memory(app.env).token, "utf-8")
+        text = f"{_memory(app.env).token}\n{_theme_digest(app)}\n"
+        Path(app.doctreedir, _MARKER).write_text(text, "utf-8")
+
+
+def _written(app: Sphinx) -> tuple[str, str]:
+    """The token and theme digest of the last build that wrote every page."""
+    marker = Path(app.doctreedir, _MARKER)
+    token, _, theme = marker.read_text("utf-8").partition("\n") if marker.is_file() else ("", "", "")
+    return token, theme.strip()
+
+
+def _theme_digest(app: Sphinx) -> str:
+    digest = hashlib.sha256()
+    for path in catalogs(app):
+        if path.stem == THEME:
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def rewrite_all(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated`` handler: every page, when the theme's words changed."""
+    return sorted(env.found_docs) if _written(app)[1] != _theme_digest(app) else []
 
 
 def outdated(app: Sphinx, env: BuildEnvironment, catalogs: frozenset[str]) -> list[str]:
@@ -108,8 +139,6 @@ def outdated(app: Sphinx, env: BuildEnvironment, catalogs: frozenset[str]) -> li
     if memory.catalogs is not None and memory.catalogs != catalogs:
         again |= found
     memory.catalogs = catalogs
-    marker = Path(app.doctreedir, _MARKER)
-    written = marker.read_text("utf-8") if marker.is_file() else ""
-    if memory.token and written != memory.token:
+    if memory.token and _written(app)[0] != memory.token:
         again |= memory.pending & found
     return sorted(again)

@@ -18,6 +18,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from . import orgpages, pagecatalogs, rereads
+from .datafiles import DataFile
 from .formatting import Formatter
 from .loader import load_dataset
 from .model import Dataset, display_path
@@ -37,13 +38,14 @@ class BuildData:
     schema_files: tuple[Path, ...]
     dataset_dir: Path
 
-    def dependencies(self, *kinds: str) -> list[Path]:
-        """The files a rendering of these kinds of data depends on."""
-        files = [self.dataset.files[kind] for kind in kinds if kind in self.dataset.files]
-        return files + list(self.schema_files) + self.translator.catalog_files
+    def dependencies(self, *files: DataFile) -> list[Path]:
+        """What a rendering of these files depends on; a missing file too, so that
+        adding the list a page names reads the page again."""
+        data = [self.dataset_dir / file.relative for file in files]
+        return data + list(self.schema_files) + self.translator.catalog_files
 
-    def usable(self, *kinds: str) -> bool:
-        return not any(self.dataset.files.get(kind) in self.dataset.broken for kind in kinds)
+    def usable(self, *files: DataFile) -> bool:
+        return not any(self.dataset.is_broken(file) for file in files)
 
 
 def of(env: BuildEnvironment) -> BuildData:
