@@ -2,18 +2,20 @@
 
 ``ours`` uses the secsoc directives on YAML data that follows our schemas;
 ``csv`` uses Sphinx's own csv-table on an equivalent CSV file; ``datatemplates``
-uses sphinxcontrib-datatemplates with an equivalent Jinja template. Every page
-shows the two lists as tables (and, for ``ours``, the comparison too); every
-approach renders the same five columns, so the rows can be compared.
+uses sphinxcontrib-datatemplates with an equivalent Jinja template. Each project
+is the real site's stack (its conf.py, MyST pages, furo, French), and every page
+shows the same content, the two lists as tables with the same three columns, so
+the rows can be compared.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 APPROACHES = ("ours", "csv", "datatemplates")
@@ -70,11 +72,10 @@ def rows(n: int, which: str) -> list[Row]:
 
 
 def _dump(path: Path, schema: str, data: object) -> None:
-    """JSON is YAML: the files stay valid YAML for ours and quick to write."""
+    """Block-style YAML, as maintainers write the site's data (libyaml's dumper: quick)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        f"# yaml-language-server: $schema={schema}\n" + json.dumps(data, ensure_ascii=False, indent=1)
-    )
+    text = yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1000)
+    path.write_text(f"# yaml-language-server: $schema={schema}\n{text}", "utf-8")
 
 
 def write_data(root: Path, n: int) -> None:
@@ -107,65 +108,71 @@ def write_data(root: Path, n: int) -> None:
         _dump(data / "denormalised" / f"{name}.yaml", "none", table)
 
 
-CONF = """\
-import sys
-sys.path.insert(0, {ext!r})
-project = "bench"
-language = "fr"
-html_theme = "basic"
-extensions = {extensions!r}
-secsoc_data_dir = "data"
-templates_path = ["_templates"]
+# The site's own conf.py (MyST, furo, French, its locale directory), with what a
+# bench project changes: no generated organisation pages (the page content is the
+# same for every approach), and the other approaches without our extension.
+CONF_CHANGES = {
+    "ours": 'secsoc_organisation_pages = ""\n',
+    "csv": 'extensions = ["myst_parser"]\n',
+    "datatemplates": (
+        'extensions = ["myst_parser", "sphinxcontrib.datatemplates"]\ntemplates_path = ["_templates"]\n'
+    ),
+}
+WITHOUT_OURS = """\
+html_sidebars = {"**": [name for name in html_sidebars["**"] if not name.startswith("secsoc/")]}
 """
 
 TEMPLATE = """\
-.. list-table:: {{ data.title }}
-   :header-rows: 1
+```{list-table} {{ data.title }}
+:header-rows: 1
 
-   * - N°
-     - Nom publié
-     - Organisme
-{% for row in data.rows %}   * - {{ row.position }}
-     - {{ row.printed }}
-     - {{ row.organisation }}
-{% endfor %}
+* - N°
+  - Nom publié
+  - Organisme
+{% for row in data.rows %}* - {{ row.position }}
+  - {{ row.printed }}
+  - {{ row.organisation }}
+{% endfor %}```
 """
 
 
 def page(approach: str, number: int) -> str:
-    title = f"Page {number}\n{'=' * len(f'Page {number}')}\n\n"
-    blocks = []
+    """The same content for every approach: a title and the two lists as tables."""
+    blocks = [f"# Page {number}\n"]
     for name in LISTS:
-        if approach == "ours":
-            blocks.append(f".. secsoc-list:: {name}\n")
-        elif approach == "csv":
+        if approach == "csv":
             headers = ", ".join(f'"{header}"' for header in HEADERS)
-            blocks.append(
-                f".. csv-table:: Liste {name}\n   :file: ../data/csv/{name}.csv\n   :header: {headers}\n"
-            )
+            body = f"csv-table}} Liste {name}\n:file: ../data/csv/{name}.csv\n:header: '{headers}'"
+        elif approach == "datatemplates":
+            body = f"datatemplate:yaml}} ../data/denormalised/{name}.yaml\n:template: list.tmpl"
         else:
-            blocks.append(
-                f".. datatemplate:yaml:: ../data/denormalised/{name}.yaml\n   :template: list.tmpl\n"
-            )
-    if approach == "ours":
-        blocks.append(f".. secsoc-comparison:: {LISTS[0]} {LISTS[1]}\n")
-    return title + "\n".join(blocks)
+            body = f"secsoc-list}} {name}"
+        blocks.append(f"```{{{body}\n```\n")
+    return "\n".join(blocks)
 
 
-def generate(root: Path, approach: str, n: int, pages: int) -> Path:
-    """A complete Sphinx project in ``root`` (source dir ``root/docs``, conf in ``root``)."""
+def generate(root: Path, approach: str, n: int, pages: int, extension: Path | None = None) -> Path:
+    """A complete Sphinx project in ``root`` (source dir ``root/docs``, conf in ``root``).
+
+    ``extension`` is the ``_ext`` directory to build ours with: the working tree's
+    by default, or an earlier revision's for a comparison with it.
+    """
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
     write_data(root, n)
-    extensions = {"ours": ["secsoc"], "csv": [], "datatemplates": ["sphinxcontrib.datatemplates"]}[approach]
-    (root / "conf.py").write_text(CONF.format(ext=str(REPO / "_ext"), extensions=extensions))
+    shutil.copytree(extension or REPO / "_ext", root / "_ext", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "locales", root / "locales", ignore=shutil.ignore_patterns("*.mo", "*.js"))
+    conf = (REPO / "conf.py").read_text("utf-8") + "\n# --- the benchmark's changes ---\n"
+    conf += CONF_CHANGES["ours" if approach.startswith("ours") else approach]
+    conf += "" if approach.startswith("ours") else WITHOUT_OURS
+    (root / "conf.py").write_text(conf, "utf-8")
     (root / "_templates").mkdir()
-    (root / "_templates" / "list.tmpl").write_text(TEMPLATE)
+    (root / "_templates" / "list.tmpl").write_text(TEMPLATE, "utf-8")
     docs = root / "docs"
     docs.mkdir()
-    toctree = "\n".join(f"   page{number}" for number in range(1, pages + 1))
-    (docs / "index.rst").write_text(f"Bench\n=====\n\n.. toctree::\n\n{toctree}\n")
+    toctree = "\n".join(f"page{number}" for number in range(1, pages + 1))
+    (docs / "index.md").write_text(f"# Bench\n\n```{{toctree}}\n{toctree}\n```\n", "utf-8")
     for number in range(1, pages + 1):
-        (docs / f"page{number}.rst").write_text(page(approach, number))
+        (docs / f"page{number}.md").write_text(page(approach, number), "utf-8")
     return root

@@ -10,13 +10,16 @@ three approaches render the same rows, and is part of ``make test``.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections.abc import Iterable
@@ -36,11 +39,13 @@ PAGES = (1, 50, 200)
 TARGET_N = 5_000
 # Rebuilds are about which pages are read again: ten pages of a 1,000-organisation list.
 REBUILD_N, REBUILD_PAGES = 1_000, 10
+BASELINE = "baseline"  # ours, built with an earlier revision's extension (--baseline)
 
 
 @dataclass
 class Samples:
-    time: list[float] = field(default_factory=list)
+    time: list[float] = field(default_factory=list)  # wall
+    cpu: list[float] = field(default_factory=list)  # user + system
     memory: list[float] = field(default_factory=list)  # MiB
 
     @property
@@ -48,13 +53,18 @@ class Samples:
         return statistics.median(self.time)
 
     @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
+
+    @property
     def median_memory(self) -> float:
         return statistics.median(self.memory)
 
 
-def sphinx(project: Path, *, fresh: bool) -> tuple[float, float, str]:
-    """One build as a separate process: wall time, peak memory (MiB) and output."""
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(project)]
+def sphinx(project: Path, *, fresh: bool) -> tuple[float, float, float, str]:
+    """One build as a separate process: wall time, CPU time, peak memory (MiB) and output."""
+    # -W: a warning means a page is not what it should be, and its time means nothing
+    command = [sys.executable, "-m", "sphinx", "-W", "-b", "html", "-c", str(project)]
     command += ["-E"] if fresh else []
     command += [str(project / "docs"), str(project / "_build" / "html")]
     start = time.perf_counter()
@@ -68,7 +78,7 @@ def sphinx(project: Path, *, fresh: bool) -> tuple[float, float, str]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise RuntimeError(f"build of {project} failed:\n{output}")
-    return elapsed, usage.ru_maxrss / 1024, output
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output
 
 
 def documents_read(output: str) -> int:
@@ -76,19 +86,26 @@ def documents_read(output: str) -> int:
     return int(found.group(1)) + int(found.group(2)) if found else 0
 
 
-def projects(root: Path, n: int, pages: int) -> dict[str, Path]:
-    return {
+def projects(root: Path, n: int, pages: int, baseline: Path | None = None) -> dict[str, Path]:
+    """One project per approach; with ``baseline`` (an earlier ``_ext``), ours built with it too."""
+    made = {
         approach: generate(root / f"{approach}-{n}-{pages}", approach, n, pages) for approach in APPROACHES
     }
+    if baseline is not None:
+        made[BASELINE] = generate(root / f"baseline-{n}-{pages}", "ours", n, pages, baseline)
+    return made
 
 
 def full_builds(root: Path, n: int, pages: int, runs: int) -> dict[str, Samples]:
     made = projects(root, n, pages)
+    for project in made.values():  # warm-up, not counted: compiled modules, file cache
+        sphinx(project, fresh=True)
     samples = {approach: Samples() for approach in APPROACHES}
     for _ in range(runs):
         for approach, project in made.items():  # interleaved: A B C A B C ...
-            elapsed, memory, _ = sphinx(project, fresh=True)
+            elapsed, cpu, memory, _ = sphinx(project, fresh=True)
             samples[approach].time.append(elapsed)
+            samples[approach].cpu.append(cpu)
             samples[approach].memory.append(memory)
     return samples
 
@@ -112,13 +129,13 @@ def rebuilds(root: Path, n: int, pages: int, runs: int) -> dict[str, dict[str, l
     }
     for _ in range(runs):
         for approach, project in made.items():
-            elapsed, _, output = sphinx(project, fresh=False)
+            elapsed, _, _, output = sphinx(project, fresh=False)
             result[approach]["noop"].append(elapsed)
             result[approach]["noop_read"].append(documents_read(output))
             edited = edited_file(approach, project)
             edited.write_bytes(edited.read_bytes())  # saved as an editor saves it
             os.utime(edited)
-            elapsed, _, output = sphinx(project, fresh=False)
+            elapsed, _, _, output = sphinx(project, fresh=False)
             result[approach]["edit"].append(elapsed)
             result[approach]["edit_read"].append(documents_read(output))
     return result
@@ -128,7 +145,43 @@ def probe(project: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as scratch:
         output = Path(scratch) / "probe.json"
         subprocess.run([sys.executable, str(HERE / "probe.py"), str(project), str(output)], check=True)
-        return json.loads(output.read_text())
+        result: dict[str, Any] = json.loads(output.read_text())
+        return result
+
+
+def shares(made: dict[str, Path], runs: int) -> dict[str, dict[str, Any]]:
+    """Each approach's own parts, from ``runs`` probed builds, interleaved: medians."""
+    probed: dict[str, list[dict[str, Any]]] = {approach: [] for approach in made}
+    for project in made.values():
+        probe(project)  # warm-up
+    for _ in range(runs):
+        for approach, project in made.items():
+            probed[approach].append(probe(project))
+    result: dict[str, dict[str, Any]] = {}
+    for approach, found in probed.items():
+        result[approach] = {
+            "total": statistics.median(r["total"] for r in found),
+            "total_cpu": statistics.median(r["total_cpu"] for r in found),
+            "spent": {name: statistics.median(r["spent"][name] for r in found) for name in found[0]["spent"]},
+            "cpu": {name: statistics.median(r["cpu"][name] for r in found) for name in found[0]["cpu"]},
+        }
+    return result
+
+
+def extension_at(revision: str, work: Path) -> Path:
+    """The ``_ext`` directory of an earlier revision, extracted from git."""
+    target = work / f"ext-{revision}"
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "-C", str(HERE.parent), "archive", "--format=tar", revision, "_ext"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return target / "_ext"
 
 
 def body(table: Tag) -> Tag:
@@ -201,9 +254,21 @@ def ratio(a: float, b: float) -> str:
 
 
 def _times(samples: dict[str, Samples]) -> str:
-    """The three median times and ours against each, as table cells."""
-    o, c, d = (samples[a].median_time for a in APPROACHES)
-    return f"{o:.2f} | {c:.2f} | {d:.2f} | {ratio(o, c)} | {ratio(o, d)}"
+    """The three median times (wall, then CPU) and ours against each, as table cells."""
+    o, c, d = (samples[a] for a in APPROACHES)
+    return (
+        f"{o.median_time:.2f} | {c.median_time:.2f} | {d.median_time:.2f} "
+        f"| {o.median_cpu:.2f} | {c.median_cpu:.2f} | {d.median_cpu:.2f} "
+        f"| {ratio(o.median_time, c.median_time)} | {ratio(o.median_cpu, c.median_cpu)} "
+        f"| {ratio(o.median_time, d.median_time)} | {ratio(o.median_cpu, d.median_cpu)}"
+    )
+
+
+TIMES_HEADER = (
+    "ours (s) | csv-table (s) | datatemplates (s) | ours CPU (s) | csv CPU (s) | datatemplates CPU (s) "
+    "| ours / csv | CPU ours / csv | ours / datatemplates | CPU ours / datatemplates"
+)
+TIMES_RULE = "|---" * 10
 
 
 def check(label: str, value: float, limit: float) -> str:
@@ -240,37 +305,38 @@ def report(
     by_pages: dict[int, dict[str, Samples]],
     rebuilt: dict[str, dict[str, list[float]]],
     parses: dict[int, dict[str, dict[str, int]]],
-    shares: dict[str, dict[str, Any]],
+    probed: dict[str, dict[str, Any]],
+    baseline: str | None,
     elapsed: float,
 ) -> str:
     lines = ["# Benchmark results", "", "Produced by `make bench` (`bench/run.py`); do not edit by hand.", ""]
     lines += machine()
     lines += [
-        f"- {runs} runs of every measurement, interleaved (ours, csv-table, datatemplates, ours, ...); "
-        f"medians. The whole benchmark took {elapsed / 60:.0f} minutes.",
-        "- Each build is a separate `python -m sphinx -E -b html` process, serial, theme `basic`; peak "
-        "memory is that process's maximum resident set size.",
-        "- Pages are reStructuredText, the home format of datatemplates; each page shows the two lists "
-        "(N and N-1 organisations) as tables. Our pages also carry the comparison of the two lists.",
+        f"- {runs} runs of every measurement after one warm-up build, interleaved (ours, csv-table, "
+        f"datatemplates, ours, ...); medians. The whole benchmark took {elapsed / 60:.0f} minutes.",
+        "- Each build is a separate `python -m sphinx -E -b html` process, serial. Wall time is measured "
+        "around it; CPU time is its user + system time; peak memory is its maximum resident set size.",
+        "- Every project is the site's own stack: its `conf.py` (MyST, furo, French, its catalogs), "
+        "block-style YAML data. Every page has the same content: a title and the two lists (N and N-1 "
+        "organisations) as tables with the same three columns. Organisation pages are not generated.",
         "",
         "## Full build against N (one page)",
         "",
-        "| N | ours (s) | csv-table (s) | datatemplates (s) | ours / csv | ours / datatemplates "
-        "| ours (MiB) | csv (MiB) | datatemplates (MiB) | memory ours / csv |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        f"| N | {TIMES_HEADER} | ours (MiB) | csv (MiB) | datatemplates (MiB) | memory ours / csv |",
+        f"|---{TIMES_RULE}|---|---|---|---|",
     ]
     for n, samples in sorted(by_size.items()):
-        o, c, _ = (samples[a] for a in APPROACHES)
+        o, c, d = (samples[a] for a in APPROACHES)
         lines.append(
             f"| {n:,} | {_times(samples)} | {o.median_memory:.0f} | {c.median_memory:.0f} "
-            f"| {samples['datatemplates'].median_memory:.0f} | {ratio(o.median_memory, c.median_memory)} |"
+            f"| {d.median_memory:.0f} | {ratio(o.median_memory, c.median_memory)} |"
         )
     lines += ["", "![Full build time against N](build-time.png)", ""]
     lines += [
         "## Full build against the number of pages (N = 100)",
         "",
-        "| pages | ours (s) | csv-table (s) | datatemplates (s) | ours / csv | ours / datatemplates |",
-        "|---|---|---|---|---|---|",
+        f"| pages | {TIMES_HEADER} |",
+        f"|---{TIMES_RULE}|",
     ]
     lines += [f"| {pages} | {_times(samples)} |" for pages, samples in sorted(by_pages.items())]
     lines += [
@@ -304,24 +370,27 @@ def report(
         "",
         f"## Each approach's own share (N = {target:,}, one page)",
         "",
-        "From an instrumenting profile of one in-process build per approach: wall time inside each "
-        "approach's entry points (ours: the data loader and each directive's `run()`; csv-table and "
-        "datatemplates: their directive's `run()`, which reads, parses and builds the same table), "
-        "against that whole build.",
+        f"From an instrumenting profile of {runs} in-process builds per approach (medians): time inside "
+        "each approach's entry points (ours: the data loader and each directive's `run()`; csv-table "
+        "and datatemplates: their directive's `run()`, which reads, parses and builds the same table), "
+        "against that whole build. Reading YAML is part of ours' loading, shown apart.",
         "",
-        "| approach | part | seconds | share of its build |",
-        "|---|---|---|---|",
+        "| approach | part | wall (s) | CPU (s) | share of its build (CPU) |",
+        "|---|---|---|---|---|",
     ]
     for approach in APPROACHES:
-        result = shares[approach]
-        total = float(result["total"])
-        spent = result["spent"]
-        assert isinstance(spent, dict)
-        for name, seconds in sorted(spent.items()):
-            lines.append(f"| {approach} | {name} | {seconds:.3f} | {seconds / total:.1%} |")
-        lines.append(f"| {approach} | **whole build** | {total:.3f} | 100% |")
-    ours = shares["ours"]
-    own = sum(ours["spent"].values()) / float(ours["total"])
+        result = probed[approach]
+        for name, seconds in sorted(result["spent"].items()):
+            cpu = result["cpu"][name]
+            lines.append(
+                f"| {approach} | {name} | {seconds:.3f} | {cpu:.3f} | {cpu / result['total_cpu']:.1%} |"
+            )
+        lines.append(
+            f"| {approach} | **whole build** | {result['total']:.3f} | {result['total_cpu']:.3f} | 100% |"
+        )
+    own = _own_cpu(probed["ours"]) / probed["ours"]["total_cpu"]
+    if baseline is not None:
+        lines += _against(baseline, target, probed)
 
     five = by_size[target]
     o, c, d = (five[a] for a in APPROACHES)
@@ -337,13 +406,41 @@ def report(
         check("full build, ours / csv-table", o.median_time / c.median_time, 0.95),
         check("full build, ours / datatemplates", o.median_time / d.median_time, 0.55),
         check("peak memory, ours / csv-table", o.median_memory / c.median_memory, 1.10),
-        check("extension's own share of the build", own, 0.10),
+        check("extension's own share of the build (CPU)", own, 0.10),
         check(f"linear growth, ours at {largest:,} / at {target:,}", growth, 4.4 * largest / 20_000),
         f"| each data file read once per build, whatever the pages | {'yes' if once else 'no'} | once "
         f"| {'met' if once else '**missed**'} |",
         "",
     ]
     return "\n".join(lines)
+
+
+def _own_cpu(result: dict[str, Any]) -> float:
+    """Ours' own CPU time: its top-level parts (reading YAML is inside loading)."""
+    return float(sum(cpu for name, cpu in result["cpu"].items() if name != "reading YAML"))
+
+
+def _against(revision: str, target: int, probed: dict[str, dict[str, Any]]) -> list[str]:
+    """Ours now against ours at an earlier revision, same data, probed side by side."""
+    now, before = probed["ours"], probed[BASELINE]
+    lines = [
+        "",
+        f"## Ours against revision {revision} (N = {target:,}, one page)",
+        "",
+        f"The same project built with the extension of revision {revision} and with this one, "
+        "probed side by side as above (CPU seconds, medians).",
+        "",
+        f"| part | {revision} | now | now / {revision} |",
+        "|---|---|---|---|",
+    ]
+    for name in sorted(now["cpu"]):
+        first, second = before["cpu"].get(name, 0.0), now["cpu"][name]
+        lines.append(f"| {name} | {first:.3f} | {second:.3f} | {ratio(second, first) if first else '-'} |")
+    lines.append(
+        f"| **whole build** | {before['total_cpu']:.3f} | {now['total_cpu']:.3f} "
+        f"| {ratio(now['total_cpu'], before['total_cpu'])} |"
+    )
+    return lines
 
 
 def main(argv: Iterable[str] | None = None) -> None:
@@ -355,6 +452,9 @@ def main(argv: Iterable[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=SIZES, help="N values (for a trial run)")
     parser.add_argument("--pages", type=int, nargs="+", default=PAGES, help="P values (for a trial run)")
     parser.add_argument("--work", type=Path, default=HERE.parent / "_build" / "bench")
+    parser.add_argument(
+        "--baseline", metavar="REVISION", help="also probe ours as built by this git revision's extension"
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
     if args.quick:
         quick(args.work)
@@ -368,10 +468,19 @@ def main(argv: Iterable[str] | None = None) -> None:
         p: {a: probe(project)["opened"] for a, project in projects(args.work, 100, p).items()}
         for p in args.pages
     }
-    shares = {approach: probe(project) for approach, project in projects(args.work, target, 1).items()}
+    earlier = extension_at(args.baseline, args.work) if args.baseline else None
+    probed = shares(projects(args.work, target, 1, earlier), args.runs)
     plot(by_size, HERE / "build-time.png")
     text = report(
-        args.runs, target, by_size, by_pages, rebuilt, parses, shares, time.perf_counter() - started
+        args.runs,
+        target,
+        by_size,
+        by_pages,
+        rebuilt,
+        parses,
+        probed,
+        args.baseline,
+        time.perf_counter() - started,
     )
     (HERE / "RESULTS.md").write_text(text, "utf-8")
     print(text)
