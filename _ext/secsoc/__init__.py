@@ -1,7 +1,8 @@
 """Sphinx extension rendering the social secretariats data (``data/``) in MyST pages.
 
-Directives: ``secsoc-list``, ``secsoc-comparison``, ``secsoc-figures``,
-``secsoc-source``; role: ``secsoc-org``.  See the README for how pages use them.
+Directives: ``secsoc-list``, ``secsoc-lists``, ``secsoc-comparison``,
+``secsoc-changes``, ``secsoc-figures``, ``secsoc-source``, ``secsoc-organisation``,
+``secsoc-organisations``; role: ``secsoc-org``.  See the README for how pages use them.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import conclusions, downloads, history, orgpages, render, state
+from . import conclusions, downloads, figures, history, orgpages, render, state
 from .comparison import changes, compare
 from .datafiles import FIGURES, ORGANISATIONS, SOURCES, DataFile, list_file
 from .model import PublishedList, closest
@@ -209,12 +209,12 @@ class Figures(_DataDirective):
         files = (FIGURES, SOURCES)
         self.depend_on(*files)
         build = self.build_data()
-        figures = build.dataset.figures
-        wanted: Sequence[str] = self.arguments or list(figures)
-        selected = [found for key in wanted if (found := self.lookup("figure", key, figures, FIGURES))]
+        known = build.dataset.figures
+        wanted: Sequence[str] = self.arguments or list(known)
+        selected = [found for key in wanted if (found := self.lookup("figure", key, known, FIGURES))]
         if not selected or not build.usable(*files):
             return []
-        return self.finish(render.figures(self.context(), selected))
+        return self.finish(figures.figures(self.context(), selected))
 
 
 class SourceCitation(_DataDirective):

@@ -1,5 +1,5 @@
-"""Docutils nodes for the data: list tables, figures, citations, and what the
-sentence modules (conclusions.py, history.py) share.
+"""Docutils nodes for the data: list tables, citations, and what the sentence
+modules (conclusions.py, history.py, figures.py) share.
 
 Everything here is already in the reader's language when it leaves: templates
 come from the ``secsoc`` catalog, data prose from the ``data`` catalog, numbers
@@ -24,9 +24,8 @@ from typing import TypeAlias
 
 from docutils import nodes
 
-from . import charts
 from .formatting import Formatter
-from .model import Dataset, Figure, Link, PublishedList, Source
+from .model import Dataset, Link, PublishedList, Source
 from .translation import Translator
 
 Value: TypeAlias = str | nodes.Node | Sequence[nodes.Node]
@@ -317,51 +316,3 @@ def label(ctx: Context, published: PublishedList) -> str:
 
 def names(ctx: Context, organisation_ids: Sequence[str]) -> list[nodes.Node]:
     return ctx.join([[organisation(ctx, org)] for org in organisation_ids])
-
-
-# -- figures -----------------------------------------------------------------------
-
-
-def figures(ctx: Context, selected: Sequence[Figure]) -> list[nodes.Node]:
-    tr, fmt = ctx.tr, ctx.fmt
-    items = nodes.bullet_list(classes=["secsoc-figures"])
-    for figure in selected:
-        values: dict[str, Value] = {"count": nodes.strong("", fmt.number(figure.count))}
-        if figure.share is not None:
-            values["share"] = fmt.share(figure.share)
-        paragraphs = [ctx.sentence(tr.data(figure.statement.text), **values)]
-        if figure.reference_date:
-            paragraphs.append(
-                ctx.sentence(tr.gettext("Chiffre à la date du {date}."), date=fmt.date(figure.reference_date))
-            )
-        items += nodes.list_item("", *paragraphs)
-    with_share = [figure for figure in selected if figure.share is not None]
-    bars = [
-        (figure.share or 0.0, f"{fmt.share(figure.share or 0.0)} ({fmt.number(figure.count)})")
-        for figure in with_share
-    ]
-    sentences = [
-        tr.data(figure.statement.text).format(
-            count=fmt.number(figure.count), share=fmt.share(figure.share or 0.0)
-        )
-        for figure in with_share
-    ]
-    sources = dict.fromkeys(figure.source for figure in selected)
-    undated = [figure for figure in selected if figure.reference_date is None]
-    result: list[nodes.Node] = [items]
-    if bars:
-        title = tr.gettext("Les parts ci-dessus, en proportion")
-        result.append(chart(charts.shares(title, fmt.spaced(" ".join(sentences)), bars)))
-    if undated:
-        result.append(
-            ctx.sentence(
-                tr.ngettext(
-                    "La source ne précise pas à quelle date ce chiffre se rapporte.",
-                    "La source ne précise pas à quelle date ces chiffres se rapportent.",
-                    len(undated),
-                ),
-                ["secsoc-undated"],
-            )
-        )
-    result += [citation(ctx, ctx.dataset.sources[source]) for source in sources]
-    return result
