@@ -168,6 +168,34 @@ def shares(made: dict[str, Path], runs: int) -> dict[str, dict[str, Any]]:
     return result
 
 
+LOAD_SITE = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from secsoc.loader import load_dataset
+root = Path(sys.argv[2])
+start = time.process_time()
+dataset, problems = load_dataset(root / "data", root)
+assert not problems, problems
+print(time.process_time() - start)
+"""
+
+
+def site_loading(extensions: dict[str, Path], runs: int) -> dict[str, float]:
+    """CPU seconds to load the real site's data/ with each extension, interleaved: medians."""
+    found: dict[str, list[float]] = {name: [] for name in extensions}
+    for _ in range(runs + 1):  # the first round warms up
+        for name, extension in extensions.items():
+            output = subprocess.run(
+                [sys.executable, "-c", LOAD_SITE, str(extension), str(HERE.parent)],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            found[name].append(float(output))
+    return {name: statistics.median(times[1:]) for name, times in found.items()}
+
+
 def extension_at(revision: str, work: Path) -> Path:
     """The ``_ext`` directory of an earlier revision, extracted from git."""
     target = work / f"ext-{revision}"
@@ -307,6 +335,7 @@ def report(
     parses: dict[int, dict[str, dict[str, int]]],
     probed: dict[str, dict[str, Any]],
     baseline: str | None,
+    site: dict[str, float],
     elapsed: float,
 ) -> str:
     lines = ["# Benchmark results", "", "Produced by `make bench` (`bench/run.py`); do not edit by hand.", ""]
@@ -390,7 +419,7 @@ def report(
         )
     own = _own_cpu(probed["ours"]) / probed["ours"]["total_cpu"]
     if baseline is not None:
-        lines += _against(baseline, target, probed)
+        lines += _against(baseline, target, probed, site)
 
     five = by_size[target]
     o, c, d = (five[a] for a in APPROACHES)
@@ -420,7 +449,9 @@ def _own_cpu(result: dict[str, Any]) -> float:
     return float(sum(cpu for name, cpu in result["cpu"].items() if name != "reading YAML"))
 
 
-def _against(revision: str, target: int, probed: dict[str, dict[str, Any]]) -> list[str]:
+def _against(
+    revision: str, target: int, probed: dict[str, dict[str, Any]], site: dict[str, float]
+) -> list[str]:
     """Ours now against ours at an earlier revision, same data, probed side by side."""
     now, before = probed["ours"], probed[BASELINE]
     lines = [
@@ -439,6 +470,10 @@ def _against(revision: str, target: int, probed: dict[str, dict[str, Any]]) -> l
     lines.append(
         f"| **whole build** | {before['total_cpu']:.3f} | {now['total_cpu']:.3f} "
         f"| {ratio(now['total_cpu'], before['total_cpu'])} |"
+    )
+    lines.append(
+        f"| loading the real site's `data/` (milliseconds) | {site[BASELINE] * 1000:.1f} "
+        f"| {site['ours'] * 1000:.1f} | {ratio(site['ours'], site[BASELINE])} |"
     )
     return lines
 
@@ -470,6 +505,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     }
     earlier = extension_at(args.baseline, args.work) if args.baseline else None
     probed = shares(projects(args.work, target, 1, earlier), args.runs)
+    site = site_loading({"ours": HERE.parent / "_ext", BASELINE: earlier}, 10) if earlier else {}
     plot(by_size, HERE / "build-time.png")
     text = report(
         args.runs,
@@ -480,6 +516,7 @@ def main(argv: Iterable[str] | None = None) -> None:
         parses,
         probed,
         args.baseline,
+        site,
         time.perf_counter() - started,
     )
     (HERE / "RESULTS.md").write_text(text, "utf-8")
