@@ -69,7 +69,7 @@ def test_empty_file(tmp_path: Path) -> None:
 def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
     path = write(tmp_path, "a: " + "x" * (MAX_FILE_BYTES + 1))
     error = error_of(path)
-    assert "over the limit of 8 MiB" in error.message
+    assert "over the limit of 4 MiB" in error.message
 
 
 def test_one_document_per_file(tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 """Docutils nodes for the data: list tables, citations, and what the sentence
-modules (conclusions.py, history.py, figures.py) share.
+modules (conclusions.py, history.py, figures.py) share.  About 300 lines: those
+shared helpers live here so that the sentence modules need not import each other.
 
 Everything here is already in the reader's language when it leaves: templates
 come from the ``secsoc`` catalog, data prose from the ``data`` catalog, numbers

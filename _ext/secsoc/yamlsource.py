@@ -25,10 +25,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 #: A data file larger than this is refused before it is parsed: the yearly lists
-#: hold a few dozen entries and the benchmark's largest file is about 3 MiB, so
-#: anything bigger is a mistake (a wrong file, a generated dump) that would only
-#: cost memory.
-MAX_FILE_BYTES = 8 * 1024 * 1024
+#: hold a few dozen entries and the benchmark's largest file (20,000 organisations)
+#: is 2.4 MiB, so anything bigger is a mistake (a wrong file, a generated dump)
+#: that would only cost time and memory: PyYAML's composer holds a node for
+#: every value while it reads (README, "Limits on data files").
+MAX_FILE_BYTES = 4 * 1024 * 1024
 
 #: Data files are a few levels deep (a list of entries with their fields); a deeper
 #: file is a mistake, and refusing it before composing keeps every step from
