@@ -19,16 +19,14 @@ from typing import Any
 
 import yaml
 from yaml._yaml import CParser
-from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 #: A data file larger than this is refused before it is parsed: the yearly lists
 #: hold a few dozen entries and the benchmark's largest file (20,000 organisations)
 #: is 2.4 MiB, so anything bigger is a mistake (a wrong file, a generated dump)
-#: that would only cost time and memory: PyYAML's composer holds a node for
-#: every value while it reads (README, "Limits on data files").
+#: that would only cost time and memory (README, "Limits on data files").
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
 #: Data files are a few levels deep (a list of entries with their fields); a deeper
@@ -117,10 +115,7 @@ def read_yaml(path: Path) -> Any:
     _refuse_invisible(text)
     loader = _DataLoader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise YamlError(1, "file is empty")
-        return loader.located(node, ())
+        return loader.document()
     except yaml.MarkedYAMLError as err:
         # Located where the parser gave up; an unclosed bracket is noticed far below
         # it, so the message also says where the construct being read began.
@@ -163,94 +158,115 @@ def _refuse_invisible(text: str, line: int | None = None, path: Where = ()) -> N
     )
 
 
-def _line(node: Node) -> int:
-    return int(node.start_mark.line) + 1
+def _line(event: Any) -> int:
+    """The line where an event of libyaml's (untyped in PyYAML) starts."""
+    return int(event.start_mark.line) + 1
 
 
-# PyYAML's loaders are mixins; this order puts the Python composer (which
-# this class extends) before libyaml's, whose recursion has no depth limit.
-class _DataLoader(Composer, CParser, SafeConstructor, Resolver):
-    """PyYAML's safe loader on libyaml's parser, made strict for hand-edited data."""
+class _DataLoader(CParser, SafeConstructor, Resolver):
+    """PyYAML's safe loader (libyaml's parser, PyYAML's resolver and constructor),
+    made strict for hand-edited data.
+
+    PyYAML's composers are replaced by :meth:`value`, which builds the located
+    values straight from the parser's events.  Composing a node for every value
+    first cost three times the time of reading at N = 5,000, twice the memory,
+    and a sixth more for the whole build (bench/RESULTS.md); libyaml's own
+    composer also recurses without limit, and crashes the process on deep input.
+    """
 
     def __init__(self, text: str) -> None:
         CParser.__init__(self, text)
-        Composer.__init__(self)
         SafeConstructor.__init__(self)
         Resolver.__init__(self)
-        self.depth = 0
+        self.where: list[str | int] = []  # the value being composed, for messages
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+    def document(self) -> Any:
+        self.get_event()  # stream start
+        if self.check_event(yaml.StreamEndEvent):
+            raise YamlError(1, "file is empty")
+        self.get_event()  # document start
+        value = self.value()
+        self.get_event()  # document end
+        if not self.check_event(yaml.StreamEndEvent):
+            line = _line(self.get_event())
+            raise YamlError(line, "a data file holds one YAML document; remove this '---'")
+        return value
+
+    def value(self) -> Any:
         # Anchors are refused where they are defined, before any alias could reuse
         # (and multiply) them; nesting is refused before it recurses further.
-        event: Any = self.peek_event()  # libyaml's events, untyped
-        line = int(event.start_mark.line) + 1
+        event: Any = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
-            raise YamlError(line, _NO_ANCHORS)
+            raise YamlError(_line(event), _NO_ANCHORS, tuple(self.where))
         if isinstance(event, yaml.ScalarEvent):
-            return super().compose_node(parent, index)
-        if self.depth >= MAX_DEPTH:
-            raise YamlError(line, f"values nested more than {MAX_DEPTH} levels deep")
-        self.depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
+            return self.scalar()
+        if len(self.where) >= MAX_DEPTH:
+            raise YamlError(
+                _line(event), f"values nested more than {MAX_DEPTH} levels deep", tuple(self.where)
+            )
+        if event.tag not in (None, "!", _MAP, _SEQ):
+            raise YamlError(_line(event), f"unsupported YAML tag {event.tag}", tuple(self.where))
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self.sequence()
+        return self.mapping()
 
-    def get_single_node(self) -> Node | None:
-        try:
-            return super().get_single_node()
-        except yaml.composer.ComposerError as err:
-            if err.problem != "but found another document" or err.problem_mark is None:
-                raise
-            line = int(err.problem_mark.line) + 1
-            raise YamlError(line, "a data file holds one YAML document; remove this '---'") from None
+    def sequence(self) -> LocatedList:
+        items = LocatedList(_line(self.get_event()))
+        while not self.check_event(yaml.SequenceEndEvent):
+            items.item_lines.append(_line(self.peek_event()))
+            self.where.append(len(items))
+            items.append(self.value())
+            self.where.pop()
+        self.get_event()
+        return items
 
-    def located(self, node: Node, path: Where) -> Any:
-        """The value of ``node``, its containers remembering their lines."""
-        if isinstance(node, ScalarNode):
-            return self.scalar(node, path)
-        if node.tag not in (_MAP, _SEQ):
-            raise YamlError(_line(node), f"unsupported YAML tag {node.tag}", path)
-        if isinstance(node, SequenceNode):
-            items = LocatedList(_line(node))
-            for index, item in enumerate(node.value):
-                items.append(self.located(item, (*path, index)))
-                items.item_lines.append(_line(item))
-            return items
-        assert isinstance(node, MappingNode)
-        mapping = LocatedDict(_line(node))
-        for key_node, value_node in node.value:
-            line = _line(key_node)
-            if not isinstance(key_node, ScalarNode) or key_node.tag != _SCALARS + "str":
-                raise YamlError(line, "mapping keys must be plain text", path)
-            key = key_node.value
+    def mapping(self) -> LocatedDict:
+        mapping = LocatedDict(_line(self.get_event()))
+        while not self.check_event(yaml.MappingEndEvent):
+            event: Any = self.peek_event()
+            line = _line(event)
+            if not isinstance(event, yaml.ScalarEvent) or self.tag_of(event) != _SCALARS + "str":
+                raise YamlError(line, "mapping keys must be plain text", tuple(self.where))
+            key = self.scalar()
             if key in mapping:
                 raise YamlError(
                     line,
                     f"key '{key}' appears twice in the same mapping (first at line {mapping.key_lines[key]})",
-                    (*path, key),
+                    (*self.where, key),
                 )
-            mapping[key] = self.located(value_node, (*path, key))
+            self.where.append(key)
+            mapping[key] = self.value()
             mapping.key_lines[key] = line
+            self.where.pop()
+        self.get_event()
         return mapping
 
-    def scalar(self, node: ScalarNode, path: Where) -> Any:
-        line = _line(node)
-        if node.style == '"':  # escapes such as \0 make characters the file does not show
-            _refuse_invisible(node.value, line, path)
-        if not node.tag.startswith(_SCALARS):
-            raise YamlError(line, f"unsupported YAML tag {node.tag}", path)
-        kind = node.tag[len(_SCALARS) :]
+    def tag_of(self, event: Any) -> str:
+        if event.tag is None or event.tag == "!":
+            return str(self.resolve(ScalarNode, event.value, event.implicit))
+        return str(event.tag)
+
+    def scalar(self) -> Any:
+        event: Any = self.get_event()
+        line, tag = _line(event), self.tag_of(event)
+        if event.style == '"':  # escapes such as \0 make characters the file does not show
+            _refuse_invisible(event.value, line, tuple(self.where))
+        if not tag.startswith(_SCALARS):
+            raise YamlError(line, f"unsupported YAML tag {tag}", tuple(self.where))
+        kind = tag[len(_SCALARS) :]
         if kind in ("str", "timestamp"):
-            return node.value
+            return event.value
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             if kind == "float":
                 number = self.construct_yaml_float(node)
                 if not math.isfinite(number):
-                    raise YamlError(line, f"{node.value} is not a number a reader can be shown", path)
+                    raise YamlError(
+                        line, f"{event.value} is not a number a reader can be shown", tuple(self.where)
+                    )
                 return number
             if kind in ("int", "bool", "null"):
                 return self.construct_object(node)
         except (ValueError, yaml.constructor.ConstructorError):
             pass
-        raise YamlError(line, f"unsupported YAML value of type {kind}", path)
+        raise YamlError(line, f"unsupported YAML value of type {kind}", tuple(self.where))
