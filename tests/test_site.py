@@ -379,6 +379,11 @@ def test_the_root_page_sends_each_reader_to_an_edition(project: Project) -> None
     refresh = found(root.find("meta", attrs={"http-equiv": "refresh"}))
     assert attribute(refresh, "content").endswith("url=fr/index.html")
     assert "navigator.languages" in found(root.find("script")).get_text()
+    # each link names its edition by the title that edition shows (conf.py's, translated)
+    for link in root.find_all("a"):
+        edition = project.path / "_build" / "html" / attribute(link, "href")
+        title = found(BeautifulSoup(edition.read_text("utf-8"), "html.parser").head).find("title")
+        assert link.get_text().startswith(found(title).get_text() + " ("), link
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -170,7 +170,7 @@ class _DataLoader(CParser, SafeConstructor, Resolver):
     PyYAML's composers are replaced by :meth:`value`, which builds the located
     values straight from the parser's events.  Composing a node for every value
     first cost three times the time of reading at N = 5,000, twice the memory,
-    and a sixth more for the whole build (bench/RESULTS.md); libyaml's own
+    and a sixth more for the whole build (bench/RESULTS.md at commit 27e3b98); libyaml's own
     composer also recurses without limit, and crashes the process on deep input.
     """
 
