@@ -88,7 +88,7 @@ html: $(SETUP)
 	@failed=; for lang in $(LANGUAGES); do \
 		$(MAKE) --no-print-directory html-$$lang SETUP= || failed="$$failed $$lang"; \
 	done; \
-	PYTHONPATH=_ext $(PY) -m secsoc.rootpage . $(BUILDDIR)/html $(LANGUAGES) || failed="$$failed root-page"; \
+	PYTHONPATH=_ext $(PY) -m secsoc.tools.rootpage . $(BUILDDIR)/html $(LANGUAGES) || failed="$$failed root-page"; \
 	if [ -n "$$failed" ]; then echo "make html: the build failed for:$$failed (messages above)" >&2; exit 1; fi
 
 # Each language has its own doctree directory: switching language would otherwise
@@ -97,7 +97,7 @@ $(addprefix html-,$(LANGUAGES)): html-%: $(SETUP)
 	@mkdir -p $(BUILDDIR)/html
 	$(SPHINXBUILD) -b html -d $(BUILDDIR)/doctrees/$* -D language=$* docs $(BUILDDIR)/html/$*
 	@echo "$*: $(BUILDDIR)/html/$*/index.html"
-	@PYTHONPATH=_ext $(PY) -m secsoc.postatus locales $*
+	@PYTHONPATH=_ext $(PY) -m secsoc.tools.postatus locales $*
 
 # The .pot files of the pages, of the extension's own words and of the data's prose.
 gettext: $(SETUP)
@@ -107,14 +107,14 @@ gettext: $(SETUP)
 # source (French); the theme's words (sphinx.pot) go to every language, French included.
 # GNU msgmerge merges; only what changed is rewritten (see _ext/secsoc/poupdate.py).
 intl-update: gettext $(INTL_SETUP)
-	PYTHONPATH=_ext $(PY) -m secsoc.poupdate $(BUILDDIR)/gettext locales \
+	PYTHONPATH=_ext $(PY) -m secsoc.tools.poupdate $(BUILDDIR)/gettext locales \
 		--languages $(filter-out fr,$(LANGUAGES)) --theme-languages fr
 
 # A draft list from the Moniteur belge's publication (a saved HTML page or its text):
 # make import-list FILE=path/to/list.html (see _ext/secsoc/importer.py).
 import-list: $(INTL_SETUP)
 	@test -n "$(FILE)" || { echo "usage: make import-list FILE=path/to/the/list.html (or .txt)" >&2; exit 2; }
-	PYTHONPATH=_ext $(PY) -m secsoc.importer "$(FILE)" --data $(DATA)
+	PYTHONPATH=_ext $(PY) -m secsoc.tools.importer "$(FILE)" --data $(DATA)
 
 # A live preview while editing: each edition rebuilt on every change of a page, a
 # data file, a schema, a catalog or the extension, and reloaded in the browser.
@@ -130,7 +130,7 @@ serve: $(INTL_SETUP)
 
 # Every untranslated or fuzzy message, as file:line: msgid.
 translation-status: $(SETUP)
-	PYTHONPATH=_ext $(PY) -m secsoc.postatus locales $(LANGUAGES) --list
+	PYTHONPATH=_ext $(PY) -m secsoc.tools.postatus locales $(LANGUAGES) --list
 
 # --- checks ------------------------------------------------------------------------
 # make test: the quick suite (under a minute); make test-slow: the whole-site builds

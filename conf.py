@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).parent.resolve()
 sys.path.insert(0, str(ROOT / "_ext"))
 
-from secsoc.pagecatalogs import compile_theme_catalogs  # noqa: E402  (after the path)
+from secsoc.i18n.catalogs import compile_theme_catalogs  # noqa: E402  (after the path)
 
 
 def _(message: str) -> str:

@@ -69,8 +69,8 @@ def _instrument(spent: defaultdict[str, float], cpu: defaultdict[str, float]) ->
     and builds the nodes, the same work as ours.  Nested calls are not counted
     twice, except "reading YAML", a detail of ours' loading, kept apart.
     """
+    import secsoc.data.loader as loader
     import secsoc.directives as directives
-    import secsoc.loader as loader
     import secsoc.state as state
     from docutils.parsers.rst.directives.tables import CSVTable
     from sphinxcontrib.datatemplates.directive import DataTemplateBase

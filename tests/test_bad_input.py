@@ -21,7 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 from projects import ROOT, BuildRoot, copy_root, edit, sphinx_build
 from reading import found
-from secsoc.loader import load_dataset
+from secsoc.data.loader import load_dataset
 
 CASES = sorted((Path(__file__).parent / "bad-input").glob("*.yaml"))
 PAGES = ("index", "lists", "figures", "other")

@@ -9,7 +9,7 @@ import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 from projects import ROOT, BuildRoot, copy_project, make
-from secsoc.loader import load_dataset
+from secsoc.data.loader import load_dataset
 
 CATALOGS = sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po"))
 PAGES = sorted(path.stem for path in (ROOT / "docs").glob("*.md"))
@@ -94,7 +94,7 @@ def test_extension_sentences_are_templates_with_plurals(templates: Path) -> None
     assert absent.pluralizable
     assert "python-brace-format" in absent.flags
     (location,) = absent.locations
-    assert location[0] == "_ext/secsoc/conclusions.py"
+    assert location[0] == "_ext/secsoc/content/conclusions.py"
 
 
 def test_data_texts_show_where_they_come_from(build: BuildRoot, secsoc_root: Path) -> None:
@@ -114,5 +114,5 @@ def test_the_extension_catalog_is_located_for_a_project_that_installs_the_extens
     site = build(secsoc_root, buildername="gettext")
     catalog = read(site.outdir / "secsoc.pot")
     locations = {path for message in catalog for path, _ in message.locations}
-    assert "secsoc/render.py" in locations
+    assert "secsoc/content/render.py" in locations
     assert not [path for path in locations if path.startswith("/")]

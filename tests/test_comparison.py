@@ -7,10 +7,10 @@ import datetime
 from pathlib import Path
 
 import pytest
-from secsoc.comparison import Duplicate, compare
-from secsoc.formatting import Formatter
-from secsoc.loader import load_dataset
-from secsoc.model import PublishedList
+from secsoc.data.comparison import Duplicate, compare
+from secsoc.data.loader import load_dataset
+from secsoc.data.model import PublishedList
+from secsoc.i18n.formatting import Formatter
 
 
 @pytest.fixture

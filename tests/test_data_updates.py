@@ -8,7 +8,7 @@ import pytest
 from bs4 import Tag
 from projects import BuildRoot, append, edit
 from reading import caption, comparison, found, list_table, text
-from secsoc.formatting import french_spacing
+from secsoc.i18n.formatting import french_spacing
 
 OFFICIAL = "data/lists/official-2030-11-05.yaml"
 DELTA = "  - printed: DELTA\n    organisation: delta\n"

@@ -20,8 +20,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from projects import ROOT
-from secsoc.loader import MAX_MESSAGES, load_dataset
-from secsoc.translation import Translator
+from secsoc.data.loader import MAX_MESSAGES, load_dataset
+from secsoc.i18n.translation import Translator
 
 pytestmark = pytest.mark.slow
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 from projects import ROOT, append, copy_project, edit, make
-from secsoc.importer import run
-from secsoc.loader import load_dataset
+from secsoc.data.loader import load_dataset
+from secsoc.tools.importer import run
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PUBLISHED = "moniteur-2021-11-05"

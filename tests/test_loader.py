@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from projects import edit
-from secsoc.datafiles import ORGANISATIONS
-from secsoc.loader import load_dataset
-from secsoc.model import Dataset, Problem
+from secsoc.data.files import ORGANISATIONS
+from secsoc.data.loader import load_dataset
+from secsoc.data.model import Dataset, Problem
 
 OFFICIAL = "data/lists/official-2030-11-05.yaml"
 MEMBERS = "data/lists/members-2031-01-10.yaml"

@@ -20,11 +20,11 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from projects import Project
 from reading import Site, attribute, caption, comparison, entries, found, list_table, text
-from secsoc.comparison import compare
-from secsoc.formatting import Formatter, french_spacing
-from secsoc.loader import load_dataset
-from secsoc.model import Dataset, Source
-from secsoc.pofile import forms_of, read_catalog
+from secsoc.data.comparison import compare
+from secsoc.data.loader import load_dataset
+from secsoc.data.model import Dataset, Source
+from secsoc.i18n.formatting import Formatter, french_spacing
+from secsoc.i18n.pofile import forms_of, read_catalog
 
 LANGUAGES = ("fr", "nl")
 

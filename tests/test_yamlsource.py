@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from secsoc.yamlsource import MAX_FILE_BYTES, YamlError, line_of, read_yaml
+from secsoc.data.yamlsource import MAX_FILE_BYTES, YamlError, line_of, read_yaml
 
 
 def write(tmp_path: Path, content: str | bytes) -> Path:

@@ -20,10 +20,12 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import conclusions, downloads, figures, history, orgpages, render, state
-from .comparison import changes, compare
-from .datafiles import FIGURES, ORGANISATIONS, SOURCES, DataFile, list_file
-from .model import PublishedList, closest
+from . import orgpages, state
+from .content import conclusions, downloads, figures, history, render
+from .data.comparison import changes, compare
+from .data.files import FIGURES, ORGANISATIONS, SOURCES, DataFile, list_file
+from .data.model import PublishedList, closest
+from .warning_types import SecsocWarning, warn
 
 logger = logging.getLogger(__name__)
 
@@ -97,12 +99,8 @@ class _DataMixin:
         where = ""
         if kind == "list":
             where = f" (no file {self.env.config.secsoc_data_dir}/{file.relative})"
-        logger.warning(
-            f"{self.name}: unknown {kind} '{key}'{where}; {help_}",
-            location=self.get_location(),
-            type="secsoc",
-            subtype="reference",
-        )
+        message = f"{self.name}: unknown {kind} '{key}'{where}; {help_}"
+        warn(logger, SecsocWarning.REFERENCE, message, self.get_location())
         return None
 
 

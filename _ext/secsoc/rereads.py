@@ -18,7 +18,7 @@ And one case where pages need writing again, not reading: the theme's words
 templates.  Every page is written again when they changed since the last build
 that wrote every page.
 
-What is remembered lives in the environment, under a private name.
+What is remembered lives in the extension's domain (:mod:`.domain`).
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ import hashlib
 import logging
 import secrets
 import weakref
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -36,27 +36,17 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.build_phase import BuildPhase
 from sphinx.util.logging import NAMESPACE, is_suppressed_warning
 
-from .pagecatalogs import THEME, catalogs
+from .catalogs import catalogs
+from .domain import domain_of
+from .i18n.catalogs import THEME
 
 # In the doctree directory: the last build that wrote every page (its token, then
 # the digest of the theme's words it wrote them with).
 _MARKER = "secsoc-written"
 
 
-@dataclass
-class _Memory:
-    broken: set[str] = field(default_factory=set)
-    catalogs: frozenset[str] | None = None  # None: not known yet (first build)
-    token: str = ""  # the build that last read pages
-    pending: frozenset[str] = frozenset()  # the pages it read
-
-
-def _memory(env: BuildEnvironment) -> _Memory:
-    memory: _Memory | None = getattr(env, "_secsoc_rereads", None)
-    if memory is None:
-        memory = _Memory()
-        env._secsoc_rereads = memory  # type: ignore[attr-defined]
-    return memory
+def _memory(env: BuildEnvironment) -> dict[str, Any]:
+    return domain_of(env).data
 
 
 class _PageWarnings(logging.Handler):
@@ -76,7 +66,7 @@ class _PageWarnings(logging.Handler):
             return
         docname = app.env.current_document.docname
         if docname:
-            _memory(app.env).broken.add(docname)
+            _memory(app.env)["broken"].add(docname)
 
 
 def watch_warnings(app: Sphinx) -> None:
@@ -86,28 +76,18 @@ def watch_warnings(app: Sphinx) -> None:
     app.connect("build-finished", lambda *_: logging.getLogger(NAMESPACE).removeHandler(handler))
 
 
-def purge_page(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    """``env-purge-doc`` handler: a page being read again starts clean."""
-    _memory(env).broken.discard(docname)
-
-
-def merge_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    """``env-merge-info`` handler: the broken pages that parallel readers found."""
-    _memory(env).broken.update(_memory(other).broken & docnames)
-
-
 def before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """``env-before-read-docs`` handler: these pages are pending until the build finishes."""
     if docnames:  # a build that reads nothing does not save the environment
         memory = _memory(env)
-        memory.token = secrets.token_hex(8)
-        memory.pending = frozenset(docnames)
+        memory["token"] = secrets.token_hex(8)
+        memory["pending"] = frozenset(docnames)
 
 
 def after_writing(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished`` handler: every page read was written."""
     if exception is None:
-        text = f"{_memory(app.env).token}\n{_theme_digest(app)}\n"
+        text = f"{_memory(app.env)['token']}\n{_theme_digest(app)}\n"
         Path(app.doctreedir, _MARKER).write_text(text, "utf-8")
 
 
@@ -135,10 +115,10 @@ def outdated(app: Sphinx, env: BuildEnvironment, catalogs: frozenset[str]) -> li
     """The pages to read again, given the catalogs and data files that exist now."""
     memory = _memory(env)
     found = set(env.found_docs)
-    again = memory.broken & found
-    if memory.catalogs is not None and memory.catalogs != catalogs:
+    again = memory["broken"] & found
+    if memory["catalogs"] is not None and memory["catalogs"] != catalogs:
         again |= found
-    memory.catalogs = catalogs
-    if memory.token and _written(app)[0] != memory.token:
-        again |= memory.pending & found
+    memory["catalogs"] = catalogs
+    if memory["token"] and _written(app)[0] != memory["token"]:
+        again |= memory["pending"] & found
     return sorted(again)

@@ -2,14 +2,14 @@
 
 Loaded once per build, in the main process, when the builder is set up: before
 any document is found or read and before parallel readers fork, so every
-data file is parsed exactly once however many pages (or processes) use it, and
-data problems are reported once per build, located at the data file, even when
-no page needs re-reading.
+data file is parsed at most once however many pages (or processes) use it, and
+data problems are reported at every build, located at the data file, even when
+no page needs re-reading.  Files unchanged since the last build are not read
+again: their outcome is kept in the domain's data (see :mod:`.data.loader`).
 """
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,17 +17,17 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from . import orgpages, pagecatalogs, rereads
-from .datafiles import DataFile
-from .formatting import Formatter
-from .loader import load_dataset
-from .model import Dataset, display_path
-from .translation import Translator
+from . import orgpages, rereads
+from .catalogs import catalogs
+from .data.files import DataFile
+from .data.loader import load_dataset
+from .data.model import Dataset, display_path
+from .domain import domain_of
+from .i18n.formatting import Formatter
+from .i18n.translation import Translator
+from .warning_types import SecsocWarning, warn
 
 logger = logging.getLogger(__name__)
-
-_BUILDS: weakref.WeakKeyDictionary[BuildEnvironment, BuildData] = weakref.WeakKeyDictionary()
-_TRANSLATORS: weakref.WeakKeyDictionary[Sphinx, Translator] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -49,30 +49,30 @@ class BuildData:
 
 
 def of(env: BuildEnvironment) -> BuildData:
-    return _BUILDS[env]
+    build = domain_of(env).build
+    if build is None:
+        raise RuntimeError("the secsoc data is loaded when the builder is set up (builder-inited)")
+    return build
 
 
-def translator_of(app: Sphinx) -> Translator:
-    """The extension's catalogs for this application, read once: the site title needs
-    them at configuration time, the directives later in the same build."""
-    if app not in _TRANSLATORS:
-        locale_dirs = [Path(app.srcdir, directory) for directory in app.config.locale_dirs]
-        _TRANSLATORS[app] = Translator(locale_dirs, app.config.language or "en")
-    return _TRANSLATORS[app]
+def translator_for(app: Sphinx) -> Translator:
+    """The extension's catalogs for the build's language."""
+    locale_dirs = [Path(app.srcdir, directory) for directory in app.config.locale_dirs]
+    return Translator(locale_dirs, app.config.language or "en")
 
 
 def load(app: Sphinx) -> None:
-    """``builder-inited`` handler: load the data and report its problems, once a build."""
+    """``builder-inited`` handler: load the data and report its problems, at every build."""
     root = Path(app.confdir)
     data_dir = root / app.config.secsoc_data_dir
-    dataset, problems = load_dataset(data_dir, root)
+    domain = domain_of(app.env)
+    dataset, problems = load_dataset(data_dir, root, cache=domain.data["files"])
     for problem in problems:
-        logger.warning(problem.text, location=str(problem.location), type="secsoc", subtype="data")
-    translator = translator_of(app)
+        warn(logger, SecsocWarning.DATA, problem.text, str(problem.location))
+    translator = translator_for(app)
     for bad in translator.problems:
-        where = f"{display_path(bad.path, root)}:{bad.line}"
-        logger.warning(bad.message, location=where, type="secsoc", subtype="translation")
-    _BUILDS[app.env] = BuildData(
+        warn(logger, SecsocWarning.TRANSLATION, bad.message, f"{display_path(bad.path, root)}:{bad.line}")
+    domain.build = BuildData(
         dataset=dataset,
         translator=translator,
         formatter=Formatter(translator.language, app.config.secsoc_territory),
@@ -87,5 +87,5 @@ def outdated(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
     root = Path(app.confdir)
     # A catalog or a data file that appears (a new list) is something no page
     # depended on yet: every page is read again.
-    files = [*pagecatalogs.catalogs(app), *of(env).dataset.files.values()]
+    files = [*catalogs(app), *of(env).dataset.files.values()]
     return rereads.outdated(app, env, frozenset(display_path(path, root) for path in files))

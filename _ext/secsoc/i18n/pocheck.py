@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import placeholders
+from ..data import placeholders
 from .pofile import PoFile, forms_of
 
 _ROLE = re.compile(r"\{([\w:.-]+)\}`")

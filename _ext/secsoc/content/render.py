@@ -25,9 +25,9 @@ from typing import TypeAlias
 
 from docutils import nodes
 
-from .formatting import Formatter
-from .model import Dataset, Link, PublishedList, Source
-from .translation import Translator
+from ..data.model import Dataset, Link, PublishedList, Source
+from ..i18n.formatting import Formatter
+from ..i18n.translation import Translator
 
 Value: TypeAlias = str | nodes.Node | Sequence[nodes.Node]
 

@@ -10,45 +10,37 @@ changes.  The extension's own catalogs are read by :mod:`.translation` instead.
 from __future__ import annotations
 
 import json
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-import sphinx
-from sphinx.application import Sphinx
-from sphinx.util import logging
-
-from .model import display_path
 from .pocheck import check_markup, check_theme
 from .pofile import CatalogError, CatalogProblem, PoFile, forms_of, read_catalog, write_catalog_mo
-from .translation import DOMAINS
 
-logger = logging.getLogger(__name__)
-
+#: The theme's words: Sphinx's own domain name, so Sphinx loads our catalog for it.
 THEME = "sphinx"
 
 
-def catalogs(app: Sphinx) -> list[Path]:
-    """Every ``.po`` file of the build's language, in the order Sphinx finds them."""
-    language = app.config.language or "en"
-    return sorted(
-        path
-        for directory in app.config.locale_dirs
-        for path in Path(app.srcdir, directory, language, "LC_MESSAGES").rglob("*.po")
-    )
+def compile_catalog(path: Path) -> list[CatalogProblem]:
+    """Check a page's or the theme's catalog and compile what passes; its mistakes."""
+    try:
+        po = read_catalog(path)
+    except CatalogError as err:
+        return [CatalogProblem(path, err.line, err.message)]
+    (check_theme if path.stem == THEME else check_markup)(po)
+    write_catalog_mo(po, path.with_suffix(".mo"))
+    if path.stem == THEME:
+        write_search_words(po, path.with_suffix(".js"))
+    return po.problems
 
 
 def compile_theme_catalogs(locale_dir: Path) -> None:
     """For conf.py: Sphinx loads the theme's words before any extension runs, so their
     catalogs are compiled (without refused messages) when conf.py is read.  Their
-    mistakes are reported by :func:`compile_catalogs`, once logging is set up."""
+    mistakes are reported by the build's own pass over the catalogs, once logging is
+    set up."""
     for path in sorted(locale_dir.glob(f"*/LC_MESSAGES/{THEME}.po")):
-        try:
-            po = read_catalog(path)
-        except CatalogError:
-            continue
-        check_theme(po)
-        write_catalog_mo(po, path.with_suffix(".mo"))
-        write_search_words(po, path.with_suffix(".js"))
+        compile_catalog(path)
 
 
 def write_search_words(po: PoFile, target: Path) -> None:
@@ -56,33 +48,16 @@ def write_search_words(po: PoFile, target: Path) -> None:
     our translations on top (Sphinx's Dutch one leaves "Search finished..." empty).
     Sphinx takes a ``sphinx.js`` from our locale directory before its own."""
     language = target.parent.parent.name
-    bundled = Path(sphinx.__file__).parent / "locale" / language / "LC_MESSAGES" / "sphinx.js"
     data: dict[str, Any] = {"locale": language, "messages": {}, "plural_expr": "(n != 1)"}
-    if bundled.is_file():
-        text = bundled.read_text("utf-8")
-        data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    spec = find_spec("sphinx")  # located, not imported: this layer stays free of Sphinx
+    if spec is not None and spec.origin is not None:
+        bundled = Path(spec.origin).parent / "locale" / language / "LC_MESSAGES" / "sphinx.js"
+        if bundled.is_file():
+            text = bundled.read_text("utf-8")
+            data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
     for message in po.usable():
         ids, forms = forms_of(message.id), forms_of(message.string)
         data["messages"][ids[0]] = list(forms) if message.pluralizable else forms[0]
     written = f"Documentation.addTranslations({json.dumps(data, ensure_ascii=False, sort_keys=True)});\n"
     if not target.is_file() or target.read_text("utf-8") != written:
         target.write_text(written, "utf-8")
-
-
-def compile_catalogs(app: Sphinx) -> None:
-    """``builder-inited`` handler: check and compile the pages' and the theme's catalogs."""
-    root = Path(app.confdir)
-    for path in catalogs(app):
-        if path.stem in DOMAINS:
-            continue
-        try:
-            po = read_catalog(path)
-        except CatalogError as err:
-            problems = [CatalogProblem(path, err.line, err.message)]
-        else:
-            (check_theme if path.stem == THEME else check_markup)(po)
-            write_catalog_mo(po, path.with_suffix(".mo"))
-            problems = po.problems
-        for problem in problems:
-            where = f"{display_path(problem.path, root)}:{problem.line}"
-            logger.warning(problem.message, location=where, type="secsoc", subtype="translation")

@@ -4,7 +4,7 @@
 lists each untranslated or fuzzy message as ``file:line: msgid``, where a
 translator (or an editor's "go to line") finds it.
 
-Usage: ``python -m secsoc.postatus LOCALE_DIR LANGUAGE ... [--list]``.
+Usage: ``python -m secsoc.tools.postatus LOCALE_DIR LANGUAGE ... [--list]``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from .pofile import CatalogError, forms_of, read_catalog
+from ..i18n.pofile import CatalogError, forms_of, read_catalog
 
 
 def states(locale_dir: Path, language: str) -> Iterator[tuple[str, Path, int, str]]:
@@ -42,7 +42,9 @@ def summary(locale_dir: Path, language: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m secsoc.postatus", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m secsoc.tools.postatus", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("locale_dir", type=Path)
     parser.add_argument("languages", nargs="+")
     parser.add_argument("--list", action="store_true", help="list every message still to translate")

@@ -5,7 +5,7 @@ this page does the same for the local build.  Its titles are the site's title
 (``project`` in conf.py) through the same catalogs the editions use, so the
 title is written in one place only.
 
-Usage: ``python -m secsoc.rootpage CONFDIR OUTDIR LANGUAGE ...`` (``make html``).
+Usage: ``python -m secsoc.tools.rootpage CONFDIR OUTDIR LANGUAGE ...`` (``make html``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from sphinx.config import Config
 from sphinx.errors import SphinxError
 from sphinx.util.tags import Tags
 
-from .translation import Translator
+from ..i18n.translation import Translator
 
 TEMPLATE = Path(__file__).with_suffix(".html")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from .comparison import Changes
+from ..data.comparison import Changes
 from .render import Context, citation, label, names, organisation, table
 
 

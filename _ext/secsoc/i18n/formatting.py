@@ -51,7 +51,7 @@ class Formatter:
         return written
 
     def spaced(self, text: str) -> str:
-        """Text as the language sets it: French spacing in French (see typography.py,
+        """Text as the language sets it: French spacing in French (see transforms.py,
         which does the same for the pages' text), nothing changed in Dutch."""
         return french_spacing(text) if self.locale.language == "fr" else text
 

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from ..data.comparison import ClaimCheck, Comparison, Duplicate
+from ..data.model import PublishedList
 from . import charts
-from .comparison import ClaimCheck, Comparison, Duplicate
-from .model import PublishedList
 from .render import Context, Value, chart, citation, label, names, organisation, quoted
 
 

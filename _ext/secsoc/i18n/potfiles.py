@@ -17,7 +17,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.pofile import write_po
 from jinja2.ext import babel_extract
 
-from .model import Dataset
+from ..data.model import Dataset
 
 
 def _catalog() -> Catalog:

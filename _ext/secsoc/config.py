@@ -1,0 +1,120 @@
+"""The extension's settings (``secsoc_*`` in ``conf.py``), declared and checked once.
+
+Checked at ``config-inited``, before anything reads data or writes a file: a
+setting the extension cannot use gets one ``[secsoc.config]`` warning naming it,
+and the build goes on with its default, so one mistake never becomes a traceback
+or a file written where it must not be.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+from .i18n.translation import Translator
+from .warning_types import SecsocWarning, warn
+
+logger = logging.getLogger(__name__)
+
+PACKAGE = Path(__file__).parent
+
+_FOLDER_PART = re.compile(r"[A-Za-z0-9_-]+")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    rebuild: str
+    type_: type
+    help: str
+
+
+SETTINGS = (
+    Setting("secsoc_data_dir", "data", "env", str, "the data directory, relative to conf.py"),
+    Setting("secsoc_territory", "BE", "env", str, "the territory whose number formats are used"),
+    Setting(
+        "secsoc_organisation_pages",
+        "",
+        "env",
+        str,
+        "the folder (under the source directory) where each organisation's page is generated; '' for none",
+    ),
+    Setting("secsoc_translated_settings", [], "env", list, "settings whose text is translated per language"),
+    Setting("secsoc_theme_packages", [], "", list, "Python packages whose templates hold words to translate"),
+    Setting("secsoc_languages", {"fr": "Français", "nl": "Nederlands"}, "html", dict, "the editions"),
+)
+
+
+def add_settings(app: Sphinx) -> None:
+    for setting in SETTINGS:
+        app.add_config_value(
+            setting.name,
+            setting.default,
+            setting.rebuild,  # type: ignore[arg-type]
+            types=frozenset({setting.type_}),
+            description=setting.help,
+        )
+
+
+def _problem(config: Config, name: str) -> str | None:
+    """Why the setting ``name`` cannot be used, if it cannot."""
+    value = config[name]
+    if name == "secsoc_territory" and not re.fullmatch(r"[A-Z]{2}", value):
+        return f"{value!r} is not a two-letter territory code such as 'BE'"
+    if name == "secsoc_organisation_pages" and value.strip("/"):
+        parts = PurePosixPath(value.strip("/")).parts
+        if not all(_FOLDER_PART.fullmatch(part) for part in parts):
+            return (
+                f"{value!r} is not a folder name made of letters, digits, '-' and '_' "
+                "(the pages are generated there, under the source directory)"
+            )
+    if name == "secsoc_translated_settings":
+        unusable = [item for item in value if not (isinstance(item, str) and isinstance(config[item], str))]
+        if unusable:
+            return f"{unusable!r}: not the names of settings holding text"
+    if name == "secsoc_languages" and not all(
+        isinstance(code, str) and _LANGUAGE.fullmatch(code) and isinstance(label, str) and label
+        for code, label in value.items()
+    ):
+        return "expected language codes mapped to each language's own name, such as {'fr': 'Français'}"
+    return None
+
+
+def check(app: Sphinx, config: Config) -> None:
+    """``config-inited`` handler: each unusable setting reported, its default used."""
+    where = str(Path(app.confdir, "conf.py"))
+    for setting in SETTINGS:
+        problem = _problem(config, setting.name)
+        if problem is not None:
+            warn(logger, SecsocWarning.CONFIG, f"{setting.name}: {problem}; using {setting.default!r}", where)
+            config[setting.name] = setting.default
+
+
+def configure(app: Sphinx, config: Config) -> None:
+    """``config-inited`` handler: our templates, static files and translated settings."""
+    # New lists: the defaults are shared objects, which appending would change for
+    # every later application in the same process.
+    config.templates_path = [*config.templates_path, str(PACKAGE / "templates")]
+    if config.html_theme == "furo":  # its words through our catalogs (templates/furo/)
+        config.templates_path = [*config.templates_path, str(PACKAGE / "templates" / "furo")]
+    config.html_static_path = [*config.html_static_path, str(PACKAGE / "static")]
+    # Every catalog is read, and a broken one reported at its line, by the extension;
+    # Sphinx's unlocated "reading error" for the same file would only repeat it.
+    config.suppress_warnings = [*config.suppress_warnings, "i18n.not_readable"]
+    # Settings such as the site title are French in conf.py, marked with _().
+    locale_dirs = [Path(app.srcdir, directory) for directory in config.locale_dirs]
+    translator = Translator(locale_dirs, config.language or "en")
+    # The HTML builder's settings hold HTML (the theme writes html_title as it is):
+    # a translation is text, so it is escaped there, and markup in a catalog stays text.
+    for name in config.secsoc_translated_settings:
+        translated = translator.gettext(config[name])
+        config[name] = html.escape(translated) if name.startswith("html_") else translated

@@ -1,0 +1,58 @@
+"""``build-finished``: the files written beside the pages, from the same dataset.
+
+With the gettext builder, the extension's and the data's templates (``secsoc.pot``,
+``data.pot``, ``sphinx.pot``); with an HTML builder, the downloads (CSV and JSON).
+Nothing is written when the data it would come from did not load: a broken
+file's records are not in the dataset, and a half-written download would be
+worse than last build's.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from . import state
+from .content import downloads, render
+from .data.files import ORGANISATIONS, SOURCES, list_file
+from .i18n import potfiles
+
+PACKAGE = Path(__file__).parent
+
+
+def write_templates(app: Sphinx, exception: Exception | None) -> None:
+    """With the gettext builder, also write the extension's and the data's .pot files."""
+    if exception is not None or app.builder.name != "gettext":
+        return
+    outdir = Path(app.builder.outdir)
+    root = Path(app.confdir)
+    # The package's files are located from the project when it holds the package
+    # (_ext/secsoc/...), else from the package's parent (a project that installs it).
+    base = root if PACKAGE.resolve().is_relative_to(root.resolve()) else PACKAGE.parent
+    sources = [(path, path.relative_to(base).as_posix()) for path in sorted(PACKAGE.rglob("*.py"))]
+    sources.append((root / "conf.py", "conf.py"))
+    project = app.config.project
+    potfiles.write_pot(potfiles.extension_catalog(sources), outdir / "secsoc.pot", project)
+    potfiles.write_pot(potfiles.data_catalog(state.of(app.env).dataset), outdir / "data.pot", project)
+    themes = [Path(import_module(name).__file__ or "").parent for name in app.config.secsoc_theme_packages]
+    potfiles.write_pot(
+        potfiles.theme_catalog([*themes, PACKAGE / "templates"]), outdir / "sphinx.pot", project
+    )
+
+
+def write_downloads(app: Sphinx, exception: Exception | None) -> None:
+    """With an HTML builder, the lists and the organisations as CSV and JSON files."""
+    if exception is not None or app.builder.format != "html":
+        return
+    build = state.of(app.env)
+    dataset, outdir = build.dataset, Path(app.builder.outdir)
+    if not build.usable(ORGANISATIONS, SOURCES):
+        return
+    list_headers, organisation_headers = render.download_headers(build.translator)
+    for list_id, published in dataset.lists.items():
+        if build.usable(list_file(list_id)):
+            downloads.write(outdir, list_id, list_headers, downloads.list_records(dataset, published))
+    records = downloads.organisation_records(dataset)
+    downloads.write(outdir, downloads.ORGANISATIONS, organisation_headers, records)
