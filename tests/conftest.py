@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from nextyear import add_next_years_list
-from projects import EXTENSION, BuildRoot, Built, Project, build_project, copy_project, copy_root
+from projects import EXTENSION, BuildRoot, Built, Project, build_project, copy_project, copy_root, make
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
@@ -67,3 +67,12 @@ def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     if request.param == "next-year":
         add_next_years_list(path)
     return build_project(path)
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``make gettext`` then ``make intl-update`` on a copy of the project, once a session."""
+    project = copy_project(tmp_path_factory.mktemp("gettext") / "project")
+    run = make(project, "intl-update", BUILDDIR=str(project / "_build"))
+    assert run.returncode == 0, run.output
+    return project

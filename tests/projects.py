@@ -98,16 +98,17 @@ class BuildRoot(Protocol):
 
 @dataclass(frozen=True)
 class Project:
-    """A copy of the project and its two built editions."""
+    """A copy of the project, its two built editions and what ``make html`` printed."""
 
     path: Path
     fr: Site
     nl: Site
+    run: Run
 
 
 def build_project(path: Path) -> Project:
     """``make html`` in the copy: both editions and the root page."""
-    run = make(path, "html", BUILDDIR=str(path / "_build"))
+    run = make(path, "html", BUILDDIR="_build")
     assert run.returncode == 0, run.output
     sites = {language: Site(path / "_build" / "html" / language, run.warnings) for language in ("fr", "nl")}
-    return Project(path, **sites)
+    return Project(path, run=run, **sites)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,9 @@ class Site:
     warnings: str
 
     def page(self, name: str) -> BeautifulSoup:
-        return BeautifulSoup((self.outdir / f"{name}.html").read_text("utf-8"), "html.parser")
+        """The parsed page, shared by the tests that read it: copy it before changing it."""
+        path = self.outdir / f"{name}.html"
+        return _parse(path, path.stat().st_mtime_ns)
 
     def main(self, name: str) -> Tag:
         """The page's main content: what the reader reads, without theme chrome."""
@@ -25,6 +28,11 @@ class Site:
         article = page.find("article", attrs={"role": "main"}) or page.find("div", class_="body")
         assert isinstance(article, Tag), name
         return article
+
+
+@functools.lru_cache(maxsize=512)
+def _parse(path: Path, mtime_ns: int) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
 
 def found(value: object) -> Tag:

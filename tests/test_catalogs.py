@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
-from projects import ROOT, BuildRoot, copy_project, make
+from projects import ROOT, BuildRoot
 from secsoc.data.loader import load_dataset
 
 CATALOGS = sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po"))
@@ -47,15 +47,6 @@ def test_there_are_catalogs_for_pages_extension_data_and_theme() -> None:
 @pytest.mark.parametrize("path", CATALOGS, ids=lambda path: path.relative_to(ROOT).as_posix())
 def test_every_catalog_is_complete(path: Path) -> None:
     assert unfinished(path) == []
-
-
-@pytest.fixture(scope="module")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``make gettext`` then ``make intl-update`` on a copy of the project."""
-    project = copy_project(tmp_path_factory.mktemp("gettext") / "project")
-    run = make(project, "intl-update", BUILDDIR=str(project / "_build"))
-    assert run.returncode == 0, run.output
-    return project
 
 
 def test_one_command_writes_every_template(templates: Path) -> None:

@@ -7,6 +7,7 @@ year's update (``nextyear.py``), with no change to this file.
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -352,7 +353,7 @@ def test_no_english_theme_word_in_text_labels_or_titles(project: Project, langua
     english = english_theme_words(project, language)
     assert {"Back to top", "Toggle site navigation sidebar", "Link to this heading", "Contents"} <= english
     for page in [*pages(project), "search", "genindex"]:
-        html = edition(project, language).page(page)
+        html = copy.copy(edition(project, language).page(page))
         shown = {
             str(value).strip()
             for tag in html.find_all(True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from projects import ROOT, BuildRoot, copy_project, edit, make
+from projects import ROOT, BuildRoot, Project, copy_project, edit, make
 
 CATALOGS = sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po"))
 MSGFMT = Path(sys.executable).parent / "msgfmt"  # GNU gettext, from requirements-intl.txt
@@ -45,13 +45,12 @@ def changed_lines(before: bytes, after: bytes) -> list[str]:
     return [f"-{line}" for line in old if line not in new] + [f"+{line}" for line in new if line not in old]
 
 
-def test_intl_update_changes_nothing_on_an_unchanged_tree(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    before = snapshot(project)
-    for _ in range(2):
-        run = make(project, "intl-update", BUILDDIR=str(project / "_build"))
-        assert run.returncode == 0, run.output
-        assert snapshot(project) == before
+def test_intl_update_changes_nothing_on_an_unchanged_tree(templates: Path) -> None:
+    """``templates`` is a copy after one ``make intl-update``; a second changes nothing either."""
+    assert snapshot(templates) == snapshot(ROOT)
+    run = make(templates, "intl-update", BUILDDIR=str(templates / "_build"))
+    assert run.returncode == 0, run.output
+    assert snapshot(templates) == snapshot(ROOT)
 
 
 def test_one_edited_paragraph_changes_only_its_entry(tmp_path: Path) -> None:
@@ -132,10 +131,8 @@ def test_no_catalog_can_put_markup_on_a_page(tmp_path: Path) -> None:
     assert brand.get_text() == 'Erkende <img src=x onerror="alert(1)">'  # the site title, as text
 
 
-def test_make_html_counts_the_translations_of_each_language(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    run = make(project, "html", BUILDDIR=str(project / "_build"))
-    assert run.returncode == 0, run.output
+def test_make_html_counts_the_translations_of_each_language(project: Project) -> None:
+    run = project.run
     counts = re.findall(
         r"^(fr|nl): catalogs (\d+) translated, (\d+) fuzzy, (\d+) untranslated$", run.output, re.M
     )
