@@ -22,7 +22,7 @@ PYTEST      ?= -m "not slow"
 # The translators' tools (GNU gettext) on top of the site's; none when SETUP is empty.
 INTL_SETUP  ?= $(if $(SETUP),$(VENV)/.intl)
 
-.PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update import-list serve translation-status test test-slow test-browser test-all \
+.PHONY: html $(addprefix html-,$(LANGUAGES)) gettext intl-update import-list serve translation-status theme-patch test test-slow test-browser test-all \
 	bench bench-check lint format requirements clean FORCE
 
 # --- the virtual environment -------------------------------------------------------
@@ -132,6 +132,11 @@ serve: $(INTL_SETUP)
 translation-status: $(SETUP)
 	PYTHONPATH=_ext $(PY) -m secsoc.tools.postatus locales $(LANGUAGES) --list
 
+# After upgrading furo (see _ext/secsoc/tools/themepatch.py): write the patch that
+# turns furo's templates into our copies in _ext/secsoc/templates/furo/.
+theme-patch: $(SETUP)
+	PYTHONPATH=_ext $(PY) -m secsoc.tools.themepatch
+
 # --- checks ------------------------------------------------------------------------
 # make test: the quick suite (under a minute); make test-slow: the whole-site builds
 # that take longer (CI runs both); PYTEST="..." passes options to pytest.
@@ -169,10 +174,13 @@ bench: $(VENV)/.bench
 bench-check: $(VENV)/.bench
 	$(PY) bench/run.py --quick --work $(BUILDDIR)/bench-check
 
+# The extension's layers (ARCHITECTURE.md) are contracts in pyproject.toml, checked by
+# import-linter: an import that breaks one fails here, naming the contract and the line.
 lint: $(VENV)/.lint
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	PYTHONPATH=_ext $(dir $(PY))lint-imports --no-cache
 
 format: $(VENV)/.lint
 	$(PY) -m ruff format .

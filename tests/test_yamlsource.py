@@ -1,11 +1,63 @@
-"""Reading one data file: located values and refusals, without Sphinx."""
+"""Reading one data file: located values and refusals, without Sphinx.
+
+Every test runs twice: with libyaml's parser (PyYAML's wheels have it) and with
+PyYAML's pure-Python one, which the reader falls back to without libyaml: both
+must give the same values, lines and messages.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from secsoc.data.yamlsource import MAX_FILE_BYTES, YamlError, line_of, read_yaml
+import yaml
+from projects import ROOT
+from secsoc.data import yamlsource
+from secsoc.data.yamlsource import (
+    MAX_FILE_BYTES,
+    LocatedDict,
+    LocatedList,
+    PurePythonLoader,
+    YamlError,
+    line_of,
+    read_yaml,
+)
+
+
+@pytest.fixture(autouse=True, params=["libyaml", "pure-python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "libyaml":
+        assert yaml.__with_libyaml__, "PyYAML without libyaml: the pinned wheels have it"
+        assert yamlsource.LOADER is not PurePythonLoader
+    else:
+        monkeypatch.setattr(yamlsource, "LOADER", PurePythonLoader)
+    return str(request.param)
+
+
+def located(value: Any) -> Any:
+    """A value with every line it remembers, to compare two readings."""
+    if isinstance(value, LocatedDict):
+        return (
+            "map",
+            value.line,
+            {key: (value.key_lines[key], located(item)) for key, item in value.items()},
+        )
+    if isinstance(value, LocatedList):
+        return (
+            "seq",
+            value.line,
+            [(line, located(item)) for line, item in zip(value.item_lines, value, strict=True)],
+        )
+    return value
+
+
+DATA_FILES = sorted((ROOT / "data").rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_both_parsers_read_the_real_data_alike(path: Path, parser: str) -> None:
+    assert located(read_yaml(path)) == located(read_yaml(path, PurePythonLoader))
 
 
 def write(tmp_path: Path, content: str | bytes) -> Path:

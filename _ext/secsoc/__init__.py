@@ -2,85 +2,22 @@
 
 Directives: ``secsoc-list``, ``secsoc-lists``, ``secsoc-comparison``,
 ``secsoc-changes``, ``secsoc-figures``, ``secsoc-source``, ``secsoc-organisation``,
-``secsoc-organisations``; role: ``secsoc-org``.  This module only connects the
-parts to Sphinx; ARCHITECTURE.md says which handler runs on which event, and why.
+``secsoc-organisations``; role: ``secsoc-org``.
+
+Sphinx is imported only when Sphinx loads the extension: the data, language and
+content layers, and the command-line tools, run without it (ARCHITECTURE.md).
 """
 
 from __future__ import annotations
 
-from docutils import nodes
-from sphinx.application import Sphinx
-from sphinx.util.typing import ExtensionMetadata
-from sphinx.writers.html5 import HTML5Translator
+from typing import TYPE_CHECKING
 
-from . import catalogs, config, directives, languages, outputs, rereads, state, transforms
-from .content import render
-from .domain import SecsocDomain
-
-
-def _visit_foreign(translator: HTML5Translator, node: render.foreign) -> None:
-    translator.body.append(translator.starttag(node, "span", "", lang=node["lang"]))
-
-
-def _depart_foreign(translator: HTML5Translator, node: render.foreign) -> None:
-    translator.body.append("</span>")
-
-
-def _visit_tools(translator: HTML5Translator, node: render.table_tools) -> None:
-    words = {f"data-{name.replace('_', '-')}": node[name] for name in render.TOOL_WORDS}
-    translator.body.append(
-        translator.starttag(node, "div", "", CLASS="secsoc-tools", hidden="hidden", **words)
-    )
-    translator.body.append("</div>")
-    raise nodes.SkipNode
-
-
-def _skip(translator: object, node: nodes.Node) -> None:
-    raise nodes.SkipNode
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    config.add_settings(app)
-    app.add_domain(SecsocDomain)
-    app.add_directive("secsoc-list", directives.ListTable)
-    app.add_directive("secsoc-comparison", directives.ListComparison)
-    app.add_directive("secsoc-changes", directives.ListChanges)
-    app.add_directive("secsoc-lists", directives.AllLists)
-    app.add_directive("secsoc-figures", directives.Figures)
-    app.add_directive("secsoc-source", directives.SourceCitation)
-    app.add_directive("secsoc-organisation", directives.OrganisationPage)
-    app.add_directive("secsoc-organisations", directives.OrganisationIndex)
-    app.add_role("secsoc-org", directives.OrganisationRole())
-    app.add_node(render.foreign, html=(_visit_foreign, _depart_foreign))
-    app.add_node(
-        render.table_tools,
-        html=(_visit_tools, None),
-        text=(_skip, None),
-        latex=(_skip, None),
-        man=(_skip, None),
-        texinfo=(_skip, None),
-    )
-    app.add_js_file("secsoc-tables.js", defer="defer")
-    app.add_post_transform(transforms.FrenchSpacing)
-    app.add_post_transform(transforms.UniqueTableIds)
-    app.add_css_file("secsoc.css")
-    app.connect("config-inited", config.check, priority=400)
-    app.connect("config-inited", config.configure)
-    app.connect("builder-inited", state.load)
-    app.connect("builder-inited", rereads.watch_warnings)
-    app.connect("builder-inited", catalogs.compile_catalogs)
-    app.connect("env-get-outdated", state.outdated)
-    app.connect("env-before-read-docs", rereads.before_reading)
-    app.connect("env-get-updated", rereads.rewrite_all)
-    app.connect("html-page-context", languages.add_to_page)
-    app.connect("build-finished", outputs.write_templates)
-    app.connect("build-finished", outputs.write_downloads)
-    app.connect("build-finished", rereads.after_writing)
-    return {
-        "version": "1.0",
-        "env_version": 5,
-        # The data is loaded before readers fork; the domain's per-page data is
-        # merged from parallel readers (domain.py).
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    from .extension import setup
+
+    return setup(app)

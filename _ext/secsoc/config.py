@@ -72,13 +72,17 @@ def _problem(config: Config, name: str) -> str | None:
         return f"{value!r} is not a two-letter territory code such as 'BE'"
     if name == "secsoc_organisation_pages" and value.strip("/"):
         parts = PurePosixPath(value.strip("/")).parts
-        if not all(_FOLDER_PART.fullmatch(part) for part in parts):
+        if not parts or not all(_FOLDER_PART.fullmatch(part) for part in parts):
             return (
                 f"{value!r} is not a folder name made of letters, digits, '-' and '_' "
                 "(the pages are generated there, under the source directory)"
             )
     if name == "secsoc_translated_settings":
-        unusable = [item for item in value if not (isinstance(item, str) and isinstance(config[item], str))]
+        unusable = [
+            item
+            for item in value
+            if not (isinstance(item, str) and item in config and isinstance(config[item], str))
+        ]
         if unusable:
             return f"{unusable!r}: not the names of settings holding text"
     if name == "secsoc_languages" and not all(
@@ -89,13 +93,24 @@ def _problem(config: Config, name: str) -> str | None:
     return None
 
 
+def _line_of(conf_py: Path, name: str) -> str | None:
+    """Where ``conf.py`` sets ``name``, as ``path:line``; None when it is set elsewhere (-D)."""
+    try:
+        lines = conf_py.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    assignment = re.compile(rf"{name}\s*(:[^=]*)?=")
+    found = [number for number, line in enumerate(lines, 1) if assignment.match(line)]
+    return f"{conf_py}:{found[-1]}" if found else None
+
+
 def check(app: Sphinx, config: Config) -> None:
     """``config-inited`` handler: each unusable setting reported, its default used."""
-    where = str(Path(app.confdir, "conf.py"))
     for setting in SETTINGS:
         problem = _problem(config, setting.name)
         if problem is not None:
-            warn(logger, SecsocWarning.CONFIG, f"{setting.name}: {problem}; using {setting.default!r}", where)
+            message = f"{setting.name}: {problem}; using {setting.default!r}"
+            warn(logger, SecsocWarning.CONFIG, message, _line_of(Path(app.confdir, "conf.py"), setting.name))
             config[setting.name] = setting.default
 
 

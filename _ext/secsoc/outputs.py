@@ -51,8 +51,15 @@ def write_downloads(app: Sphinx, exception: Exception | None) -> None:
     if not build.usable(ORGANISATIONS, SOURCES):
         return
     list_headers, organisation_headers = render.download_headers(build.translator)
+    # What the files are written from; when it is what the last build wrote them from,
+    # they are left as they are (a no-op rebuild writes nothing).
+    made_from = "\n".join([dataset.digest, *list_headers, *organisation_headers, ""])
+    marker = outdir / downloads.FOLDER / ".made-from"  # not linked from any page
+    if marker.is_file() and marker.read_text("utf-8") == made_from:
+        return
     for list_id, published in dataset.lists.items():
         if build.usable(list_file(list_id)):
             downloads.write(outdir, list_id, list_headers, downloads.list_records(dataset, published))
     records = downloads.organisation_records(dataset)
     downloads.write(outdir, downloads.ORGANISATIONS, organisation_headers, records)
+    marker.write_text(made_from, "utf-8")

@@ -123,6 +123,9 @@ class _Loading:
                     f"'{path.stem}' is not a valid list id, and a list's file name is its id: "
                     "use lower-case letters, digits and hyphens (for example moniteur-2022-11-05.yaml)",
                 )
+        kept = {str(path) for path in [schema_dir, *self.files.values()]}
+        for stale in set(self.cache) - kept:
+            del self.cache[stale]
         dataset = Dataset(
             organisations=organisations,
             sources=sources,
@@ -130,10 +133,8 @@ class _Loading:
             figures=figures,
             files=self.files,
             broken=frozenset(self.broken),
+            digest=_digest(*(f"{path}={self.cache[path].key}".encode() for path in sorted(kept))),
         )
-        kept = {str(path) for path in [schema_dir, *self.files.values()]}
-        for stale in set(self.cache) - kept:
-            del self.cache[stale]
         return dataset, sorted(self.problems, key=lambda p: (p.location.display, p.location.line))
 
     def check_schemas(self) -> dict[str, Any]:

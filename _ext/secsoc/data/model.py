@@ -11,8 +11,9 @@ import datetime
 import difflib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from .files import DataFile, Kind
 
@@ -164,6 +165,8 @@ class Dataset:
     figures: Mapping[str, Figure]
     files: Mapping[DataFile, Path]  # every file looked for, loaded or not
     broken: frozenset[Path] = field(default_factory=frozenset)
+    #: Changes when anything the dataset was read from changes (content, schemas, code).
+    digest: str = ""
 
     def is_broken(self, file: DataFile) -> bool:
         return self.files.get(file) in self.broken
@@ -192,3 +195,21 @@ class Dataset:
                 texts += [text for text in (entry.remark, entry.inferred) if text]
         texts += [figure.statement for figure in self.figures.values()]
         return texts
+
+
+def _pickled_as_arguments(*classes: type) -> None:
+    """Records are kept between builds in Sphinx's pickled environment (the loader's
+    cache): pickled as their constructor's arguments, they load about three times as
+    fast as through the generic ``__setstate__`` of frozen dataclasses with slots."""
+    for cls in classes:
+        names = tuple(item.name for item in fields(cls))
+
+        def reduce(self: Any, names: tuple[str, ...] = names) -> tuple[Any, ...]:
+            return (type(self), tuple(getattr(self, name) for name in names))
+
+        cls.__reduce__ = reduce  # type: ignore[method-assign,assignment]
+
+
+_pickled_as_arguments(
+    Location, Prose, Organisation, Link, Source, Entry, Claim, PublishedList, Figure, Problem
+)

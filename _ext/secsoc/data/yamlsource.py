@@ -2,7 +2,7 @@
 
 PyYAML's ``safe_load`` silently keeps the last of two equal keys, expands
 aliases without bound and turns ``2021-13-45`` into a traceback.  Data files are
-edited by hand every year, so :class:`_DataLoader` is PyYAML's own loader with
+edited by hand every year, so :data:`LOADER` is PyYAML's own loader with
 three changes: it refuses what a data file never needs (aliases, exotic tags,
 deep nesting), its mappings and sequences remember their lines, and two equal
 keys are an error.  Dates stay text so that the JSON Schema reports a bad one at
@@ -14,14 +14,17 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml._yaml import CParser
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
+from yaml.parser import Parser
+from yaml.reader import Reader
 from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 
 #: A data file larger than this is refused before it is parsed: the yearly lists
 #: hold a few dozen entries and the benchmark's largest file (20,000 organisations)
@@ -98,8 +101,10 @@ def line_of(data: Any, path: Where) -> int:
     return line
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse ``path`` into located values; raise :class:`YamlError` for anything wrong."""
+def read_yaml(path: Path, loader: Callable[[str], Any] | None = None) -> Any:
+    """Parse ``path`` into located values; raise :class:`YamlError` for anything wrong.
+
+    ``loader`` is :data:`LOADER` unless a test compares the two parsers."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -113,9 +118,9 @@ def read_yaml(path: Path) -> Any:
         raise YamlError(1, f"cannot read file: {err.strerror}") from None
     text = _decode(raw)
     _refuse_invisible(text)
-    loader = _DataLoader(text)
+    parsing: Any = (loader or LOADER)(text)
     try:
-        return loader.document()
+        return parsing.document()
     except yaml.MarkedYAMLError as err:
         # Located where the parser gave up; an unclosed bracket is noticed far below
         # it, so the message also says where the construct being read began.
@@ -129,7 +134,7 @@ def read_yaml(path: Path) -> Any:
     except yaml.YAMLError as err:
         raise YamlError(1, f"YAML syntax error: {err}") from None
     finally:
-        loader.dispose()
+        parsing.dispose()
 
 
 def _decode(raw: bytes) -> str:
@@ -163,22 +168,27 @@ def _line(event: Any) -> int:
     return int(event.start_mark.line) + 1
 
 
-class _DataLoader(CParser, SafeConstructor, Resolver):
-    """PyYAML's safe loader (libyaml's parser, PyYAML's resolver and constructor),
-    made strict for hand-edited data.
+class _Composing(SafeConstructor, Resolver):
+    """PyYAML's safe loader (a parser, PyYAML's resolver and constructor), made
+    strict for hand-edited data.
 
     PyYAML's composers are replaced by :meth:`value`, which builds the located
     values straight from the parser's events.  Composing a node for every value
     first cost three times the time of reading at N = 5,000, twice the memory,
     and a sixth more for the whole build (bench/RESULTS.md at commit 27e3b98); libyaml's own
     composer also recurses without limit, and crashes the process on deep input.
+
+    The parser's events are PyYAML's public API (``get_event``, ``peek_event``,
+    ``check_event``, marks with a ``line``): libyaml's parser gives them fast, and
+    PyYAML's pure-Python parser gives the same where PyYAML was built without libyaml.
     """
 
-    def __init__(self, text: str) -> None:
-        CParser.__init__(self, text)
-        SafeConstructor.__init__(self)
-        Resolver.__init__(self)
-        self.where: list[str | int] = []  # the value being composed, for messages
+    where: list[str | int]  # the value being composed, for messages
+
+    # The parser's methods, given by the parser class each loader below adds.
+    get_event: Any
+    peek_event: Any
+    check_event: Any
 
     def document(self) -> Any:
         self.get_event()  # stream start
@@ -270,3 +280,31 @@ class _DataLoader(CParser, SafeConstructor, Resolver):
         except (ValueError, yaml.constructor.ConstructorError):
             pass
         raise YamlError(line, f"unsupported YAML value of type {kind}", tuple(self.where))
+
+
+class PurePythonLoader(Reader, Scanner, Parser, _Composing):
+    """With PyYAML's pure-Python parser: slower, and always there."""
+
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+        self.where = []
+
+
+LOADER: Callable[[str], Any] = PurePythonLoader
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+
+    class CLoader(CParser, _Composing):
+        """With libyaml's parser, when PyYAML was built with it (its wheels are)."""
+
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            self.where = []
+
+    LOADER = CLoader

@@ -12,6 +12,7 @@ faulty messages alone are left out (the French text is shown for them).
 
 from __future__ import annotations
 
+import inspect
 import io
 import re
 from collections.abc import Iterable
@@ -95,8 +96,31 @@ def header_line(path: Path, name: str) -> int:
     return 1
 
 
+def _babel_hooks() -> bool:
+    """Whether Babel's parser has the private hooks :class:`_LocatingParser` extends,
+    as Babel 2.18 has them: two methods with these parameters, and the parser's
+    ``offset``, ``messages``, ``context`` and ``obsolete`` (its message being read).
+    Another Babel may change them without notice; then the catalogs are read by
+    Babel alone, and unclosed quotes and repeated msgids go unlocated, not wrong."""
+    try:
+        process = list(inspect.signature(PoFileParser._process_message_line).parameters)
+        add = list(inspect.signature(PoFileParser._add_message).parameters)
+        state = vars(PoFileParser(Catalog()))
+    except (AttributeError, TypeError, ValueError):
+        return False
+    return (
+        process == ["self", "lineno", "line", "obsolete"]
+        and add == ["self"]
+        and {"offset", "messages", "context", "obsolete"} <= state.keys()
+    )
+
+
+#: Checked once; a contract test asserts it holds for the pinned Babel.
+BABEL_HOOKS = _babel_hooks()
+
+
 class _LocatingParser(PoFileParser):
-    """Babel's parser, noting what it would otherwise let pass (Babel 2.18's hooks)."""
+    """Babel's parser, noting what it would otherwise let pass (see :func:`_babel_hooks`)."""
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__(catalog, abort_invalid=True)
@@ -106,18 +130,19 @@ class _LocatingParser(PoFileParser):
 
     def _process_message_line(self, lineno: int, line: str, obsolete: bool = False) -> None:
         start = line.find('"')
-        if start >= 0 and not _STRING.fullmatch(line[start:].rstrip()):
+        if BABEL_HOOKS and start >= 0 and not _STRING.fullmatch(line[start:].rstrip()):
             self.unclosed.append(lineno + 1)
         super()._process_message_line(lineno, line, obsolete)
 
     def _add_message(self) -> None:
-        msgid = self.messages[0].denormalize()
-        context = self.context.denormalize() if self.context else None
-        where = (msgid, context, self.obsolete)
-        line = self.offset + 1
-        if where in self.seen and msgid:
-            self.duplicates.append((msgid, line, self.seen[where]))
-        self.seen.setdefault(where, line)
+        if BABEL_HOOKS:
+            msgid = self.messages[0].denormalize()
+            context = self.context.denormalize() if self.context else None
+            where = (msgid, context, self.obsolete)
+            line = self.offset + 1
+            if where in self.seen and msgid:
+                self.duplicates.append((msgid, line, self.seen[where]))
+            self.seen.setdefault(where, line)
         super()._add_message()
 
 

@@ -1,0 +1,76 @@
+"""Sphinx's conventions, as a project's maintainer meets them: warning types they can
+silence, settings checked before anything is read, state that survives rebuilds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from projects import ROOT, BuildRoot, append, edit
+from secsoc.warning_types import SecsocWarning
+
+# One mistake of each kind, made in a copy of the test root: (file, old, new).
+MISTAKES = {
+    SecsocWarning.DATA: ("data/organisations.yaml", "name: Omega", "nmae: Omega"),
+    SecsocWarning.REFERENCE: ("lists.md", "{secsoc-list} official", "{secsoc-list} officiall"),
+    SecsocWarning.TRANSLATION: ("locales/nl/LC_MESSAGES/secsoc.po", 'msgstr "Nr."', 'msgstr "Nr. {x}"'),
+}
+
+
+def test_every_warning_type_is_documented() -> None:
+    documented = (ROOT / "ARCHITECTURE.md").read_text("utf-8")
+    for kind in SecsocWarning:
+        assert f"`{kind.label}`" in documented, kind.label
+
+
+@pytest.mark.parametrize("kind", list(MISTAKES), ids=str)
+def test_suppress_warnings_silences_one_kind_only(
+    build: BuildRoot, secsoc_root: Path, kind: SecsocWarning
+) -> None:
+    file, old, new = MISTAKES[kind]
+    edit(secsoc_root / file, old, new)
+    language = "nl" if kind is SecsocWarning.TRANSLATION else "fr"
+    shown = build(secsoc_root, language, builddir=secsoc_root / "_build" / "shown")
+    assert f"[{kind.label}]" in shown.warnings
+    others = [other.label for other in SecsocWarning if other is not kind]
+    kept = build(
+        secsoc_root,
+        language,
+        builddir=secsoc_root / "_build" / "others",
+        confoverrides={"suppress_warnings": others},
+    )
+    assert f"[{kind.label}]" in kept.warnings
+    silenced = build(
+        secsoc_root,
+        language,
+        builddir=secsoc_root / "_build" / "silenced",
+        confoverrides={"suppress_warnings": [kind.label]},
+    )
+    assert silenced.warnings == ""
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "says"),
+    [
+        ("secsoc_organisation_pages", ".", "is not a folder name"),
+        ("secsoc_organisation_pages", "../outside", "is not a folder name"),
+        ("secsoc_territory", "Belgium", "is not a two-letter territory code"),
+        ("secsoc_languages", {"fr": ""}, "expected language codes"),
+        ("secsoc_translated_settings", ["no_such_setting"], "not the names of settings holding text"),
+    ],
+    ids=["pages-dot", "pages-parent", "territory", "languages", "translated"],
+)
+def test_an_unusable_setting_is_named_at_conf_py_and_its_default_used(
+    build: BuildRoot, secsoc_root: Path, setting: str, value: object, says: str
+) -> None:
+    conf = secsoc_root / "conf.py"
+    append(conf, f"\n{setting} = {value!r}\n")
+    line = len(conf.read_text("utf-8").splitlines())
+    before = sorted(path.name for path in secsoc_root.rglob("*.md"))
+    site = build(secsoc_root)
+    (message,) = [row for row in site.warnings.splitlines() if "WARNING" in row]
+    assert site.warnings.count("WARNING") == 1, site.warnings
+    assert message.startswith(f"{conf}:{line}: WARNING: {setting}: ")
+    assert says in message and message.endswith("[secsoc.config]")
+    assert sorted(path.name for path in secsoc_root.rglob("*.md")) == before  # no page written anywhere
+    assert (site.outdir / "lists.html").is_file()
