@@ -47,16 +47,17 @@ def write_downloads(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     build = state.of(app.env)
-    dataset, outdir = build.dataset, Path(app.builder.outdir)
+    outdir = Path(app.builder.outdir)
     if not build.usable(ORGANISATIONS, SOURCES):
         return
     list_headers, organisation_headers = render.download_headers(build.translator)
     # What the files are written from; when it is what the last build wrote them from,
     # they are left as they are (a no-op rebuild writes nothing).
-    made_from = "\n".join([dataset.digest, *list_headers, *organisation_headers, ""])
+    made_from = "\n".join([build.summary.digest, *list_headers, *organisation_headers, ""])
     marker = outdir / downloads.FOLDER / ".made-from"  # not linked from any page
     if marker.is_file() and marker.read_text("utf-8") == made_from:
         return
+    dataset = build.dataset
     for list_id, published in dataset.lists.items():
         if build.usable(list_file(list_id)):
             downloads.write(outdir, list_id, list_headers, downloads.list_records(dataset, published))

@@ -10,7 +10,6 @@ again: their outcome is kept in the domain's data (see :mod:`.data.loader`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -19,8 +18,8 @@ from sphinx.util import logging
 
 from . import orgpages, rereads
 from .catalogs import catalogs
-from .data.files import DataFile
-from .data.loader import load_dataset
+from .data.files import ORGANISATIONS, SCHEMAS, DataFile
+from .data.loader import Summary, cached_summary, load_dataset
 from .data.model import Dataset, display_path
 from .domain import domain_of
 from .i18n.formatting import Formatter
@@ -30,13 +29,30 @@ from .warning_types import SecsocWarning, warn
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
 class BuildData:
-    dataset: Dataset
-    translator: Translator
-    formatter: Formatter
-    schema_files: tuple[Path, ...]
-    dataset_dir: Path
+    """The build's data, translator and formatter.
+
+    The dataset is loaded when first used: a build that reads no page and writes no
+    download (a no-op rebuild) needs only what the loader's summary says."""
+
+    def __init__(
+        self, app: Sphinx, summary: Summary, translator: Translator, dataset: Dataset | None
+    ) -> None:
+        root = Path(app.confdir)
+        self.dataset_dir = root / app.config.secsoc_data_dir
+        self._root = root
+        self._cache = domain_of(app.env).data["files"]
+        self.summary = summary
+        self.translator = translator
+        self.formatter = Formatter(translator.language, app.config.secsoc_territory)
+        self.schema_files = tuple(sorted((self.dataset_dir / SCHEMAS).glob("*.json")))
+        self._dataset = dataset
+
+    @property
+    def dataset(self) -> Dataset:
+        if self._dataset is None:
+            self._dataset, _ = load_dataset(self.dataset_dir, self._root, self._cache)
+        return self._dataset
 
     def dependencies(self, *files: DataFile) -> list[Path]:
         """What a rendering of these files depends on; a missing file too, so that
@@ -45,7 +61,7 @@ class BuildData:
         return data + list(self.schema_files) + self.translator.catalog_files
 
     def usable(self, *files: DataFile) -> bool:
-        return not any(self.dataset.is_broken(file) for file in files)
+        return not any(self.summary.files.get(file) in self.summary.broken for file in files)
 
 
 def of(env: BuildEnvironment) -> BuildData:
@@ -65,21 +81,21 @@ def load(app: Sphinx) -> None:
     """``builder-inited`` handler: load the data and report its problems, at every build."""
     root = Path(app.confdir)
     data_dir = root / app.config.secsoc_data_dir
-    domain = domain_of(app.env)
-    dataset, problems = load_dataset(data_dir, root, cache=domain.data["files"])
-    for problem in problems:
+    cache = domain_of(app.env).data["files"]
+    dataset = None
+    summary = cached_summary(data_dir, root, cache)
+    if summary is None:  # something changed: read what changed
+        dataset, problems = load_dataset(data_dir, root, cache)
+        summary = Summary(problems, dict(dataset.files), dataset.broken, dataset.digest)
+    for problem in summary.problems:
         warn(logger, SecsocWarning.DATA, problem.text, str(problem.location))
     translator = translator_for(app)
     for bad in translator.problems:
         warn(logger, SecsocWarning.TRANSLATION, bad.message, f"{display_path(bad.path, root)}:{bad.line}")
-    domain.build = BuildData(
-        dataset=dataset,
-        translator=translator,
-        formatter=Formatter(translator.language, app.config.secsoc_territory),
-        schema_files=tuple(sorted((data_dir / "schema").glob("*.json"))),
-        dataset_dir=data_dir,
-    )
-    orgpages.write_stubs(app, dataset)
+    build = domain_of(app.env).build = BuildData(app, summary, translator, dataset)
+    # No pages wanted, or no organisations known: the stubs are left as they are.
+    if orgpages.folder(app.config) and build.usable(ORGANISATIONS):
+        orgpages.write_stubs(app, build.dataset.organisations)
 
 
 def outdated(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
@@ -87,5 +103,5 @@ def outdated(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
     root = Path(app.confdir)
     # A catalog or a data file that appears (a new list) is something no page
     # depended on yet: every page is read again.
-    files = [*catalogs(app), *of(env).dataset.files.values()]
+    files = [*catalogs(app), *of(env).summary.files.values()]
     return rereads.outdated(app, env, frozenset(display_path(path, root) for path in files))

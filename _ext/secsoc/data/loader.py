@@ -16,6 +16,7 @@ was.  A no-op rebuild reads no YAML, and editing one list reads that list only.
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,12 +36,30 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class _Outcome:
-    """What loading one file gave, and what it depended on."""
+    """What loading one file gave, and what it depended on.
+
+    The records are kept pickled: the cache is saved with Sphinx's environment and
+    loaded at every build, and a build that reads no page never needs them."""
 
     key: str
-    records: dict[str, Any]
+    pickled: bytes
     problems: tuple[Problem, ...]
     broken: frozenset[Path]
+
+    @property
+    def records(self) -> dict[str, Any]:
+        records: dict[str, Any] = pickle.loads(self.pickled)
+        return records
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a load reports, without the records: enough for a build that reads no page."""
+
+    problems: list[Problem]
+    files: dict[DataFile, Path]
+    broken: frozenset[Path]
+    digest: str
 
 
 #: One outcome per file (and one for the schemas), by the file's path.
@@ -77,6 +96,12 @@ def load_dataset(
     return _Loading(data_dir, project_root, {} if cache is None else cache).run()
 
 
+def cached_summary(data_dir: Path, project_root: Path, cache: Cache) -> Summary | None:
+    """What :func:`load_dataset` would report, when every file's outcome is in ``cache``
+    unchanged; None when one file (or more) must be read again."""
+    return _Loading(data_dir, project_root, cache).summary()
+
+
 @dataclass
 class _Loading:
     data_dir: Path
@@ -92,17 +117,67 @@ class _Loading:
     common: str = ""
     referred: str = ""
 
-    def run(self) -> tuple[Dataset, list[Problem]]:
-        schema_dir = self.data_dir / SCHEMAS
-        schema_files = sorted(schema_dir.glob("*.json"))
+    def prepare(self) -> None:
+        """The digests every file's key is made of (see :meth:`key`)."""
+        schema_files = sorted((self.data_dir / SCHEMAS).glob("*.json"))
         parts = [path.name.encode() + b"\0" + _file_bytes(path) for path in schema_files]
         self.common = _digest(_code_digest().encode(), *parts)
-        self.schemas_ok = self.cached(schema_dir, self.common, self.check_schemas).records
         self.referred = _digest(
             self.common.encode(),
             _file_bytes(self.data_dir / ORGANISATIONS.relative),
             _file_bytes(self.data_dir / SOURCES.relative),
         )
+
+    def key(self, file: DataFile, path: Path) -> str:
+        """A file's outcome depends on its bytes, the schemas, this code and, for the
+        files that refer to others, the organisations and the sources."""
+        depends = self.referred if file.kind in (Kind.FIGURES, Kind.LIST) else self.common
+        return _digest(depends.encode(), str(path.is_file()).encode(), _file_bytes(path))
+
+    def list_files(self) -> list[DataFile]:
+        """The lists, by file name; a name that is not a list id is reported."""
+        found = []
+        for path in sorted((self.data_dir / LISTS).glob("*.yaml")):
+            if LIST_ID.fullmatch(path.stem):
+                found.append(list_file(path.stem))
+            else:
+                self.report(
+                    path,
+                    1,
+                    "",
+                    f"'{path.stem}' is not a valid list id, and a list's file name is its id: "
+                    "use lower-case letters, digits and hyphens (for example moniteur-2022-11-05.yaml)",
+                )
+        return found
+
+    def finish(self) -> tuple[list[Problem], str]:
+        """The problems in order, and the digest of what was loaded; stale entries dropped."""
+        kept = sorted(str(path) for path in [self.data_dir / SCHEMAS, *self.files.values()])
+        for stale in set(self.cache) - set(kept):
+            del self.cache[stale]
+        digest = _digest(*(f"{path}={self.cache[path].key}".encode() for path in kept))
+        return sorted(self.problems, key=lambda p: (p.location.display, p.location.line)), digest
+
+    def summary(self) -> Summary | None:
+        self.prepare()
+        schema_dir = self.data_dir / SCHEMAS
+        planned = [(schema_dir, self.common)]
+        for file in (ORGANISATIONS, SOURCES, FIGURES, *self.list_files()):
+            self.files[file] = self.data_dir / file.relative
+            planned.append((self.files[file], self.key(file, self.files[file])))
+        for path, key in planned:
+            outcome = self.cache.get(str(path))
+            if not isinstance(outcome, _Outcome) or outcome.key != key:
+                return None
+            self.problems += outcome.problems
+            self.broken |= outcome.broken
+        problems, digest = self.finish()
+        return Summary(problems, dict(self.files), frozenset(self.broken), digest)
+
+    def run(self) -> tuple[Dataset, list[Problem]]:
+        self.prepare()
+        schema_dir = self.data_dir / SCHEMAS
+        self.schemas_ok = self.cached(schema_dir, self.common, self.check_schemas).records
         nothing = records.Known(organisations=None, sources=None)
         organisations = self.load(ORGANISATIONS, nothing, records.organisations)
         sources = self.load(SOURCES, nothing, records.sources)
@@ -112,20 +187,9 @@ class _Loading:
         )
         figures = self.load(FIGURES, known, records.figures)
         lists: dict[str, PublishedList] = {}
-        for path in sorted((self.data_dir / LISTS).glob("*.yaml")):
-            if LIST_ID.fullmatch(path.stem):
-                lists |= self.load(list_file(path.stem), known, records.published_list)
-            else:
-                self.report(
-                    path,
-                    1,
-                    "",
-                    f"'{path.stem}' is not a valid list id, and a list's file name is its id: "
-                    "use lower-case letters, digits and hyphens (for example moniteur-2022-11-05.yaml)",
-                )
-        kept = {str(path) for path in [schema_dir, *self.files.values()]}
-        for stale in set(self.cache) - kept:
-            del self.cache[stale]
+        for file in self.list_files():
+            lists |= self.load(file, known, records.published_list)
+        problems, digest = self.finish()
         dataset = Dataset(
             organisations=organisations,
             sources=sources,
@@ -133,9 +197,9 @@ class _Loading:
             figures=figures,
             files=self.files,
             broken=frozenset(self.broken),
-            digest=_digest(*(f"{path}={self.cache[path].key}".encode() for path in sorted(kept))),
+            digest=digest,
         )
-        return dataset, sorted(self.problems, key=lambda p: (p.location.display, p.location.line))
+        return dataset, problems
 
     def check_schemas(self) -> dict[str, Any]:
         """The schemas' outcome: ``{"ok": True}`` when they are usable."""
@@ -155,7 +219,8 @@ class _Loading:
             return outcome
         problems, broken = len(self.problems), set(self.broken)
         records = load()
-        outcome = _Outcome(key, records, tuple(self.problems[problems:]), frozenset(self.broken - broken))
+        pickled = pickle.dumps(records, pickle.HIGHEST_PROTOCOL)
+        outcome = _Outcome(key, pickled, tuple(self.problems[problems:]), frozenset(self.broken - broken))
         self.cache[str(path)] = outcome
         return outcome
 
@@ -187,9 +252,7 @@ class _Loading:
     ) -> dict[str, T]:
         path = self.data_dir / file.relative
         self.files[file] = path
-        depends = self.referred if file.kind in (Kind.FIGURES, Kind.LIST) else self.common
-        key = _digest(depends.encode(), str(path.is_file()).encode(), _file_bytes(path))
-        return self.cached(path, key, lambda: self.read(file, path, known, build)).records
+        return self.cached(path, self.key(file, path), lambda: self.read(file, path, known, build)).records
 
     def read(
         self,

@@ -153,15 +153,15 @@ def read_catalog(path: Path) -> PoFile:
     charset = declared.group(1).decode("ascii", "replace") if declared else "utf-8"
     try:
         text = raw.decode(charset)
-    except LookupError:
-        line = header_line(path, "Content-Type")
-        raise CatalogError(line, f"unreadable catalog: unknown charset {charset!r}") from None
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         byte = f"0x{raw[err.start]:02x}"
         raise CatalogError(
             line, f"unreadable catalog: byte {byte} is not {charset}; save it as {charset}"
         ) from None
+    except (LookupError, ValueError):  # ValueError: a name Python refuses (a NUL in it)
+        line = header_line(path, "Content-Type")
+        raise CatalogError(line, f"unreadable catalog: unknown charset {charset!r}") from None
     catalog = Catalog(locale=None, charset=charset)
     parser = _LocatingParser(catalog)
     try:
