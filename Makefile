@@ -105,13 +105,13 @@ gettext: $(SETUP)
 
 # Translations of the pages, the extension and the data go to every language but the
 # source (French); the theme's words (sphinx.pot) go to every language, French included.
-# GNU msgmerge merges; only what changed is rewritten (see _ext/secsoc/poupdate.py).
+# GNU msgmerge merges; only what changed is rewritten (see _ext/secsoc/tools/poupdate.py).
 intl-update: gettext $(INTL_SETUP)
 	PYTHONPATH=_ext $(PY) -m secsoc.tools.poupdate $(BUILDDIR)/gettext locales \
 		--languages $(filter-out fr,$(LANGUAGES)) --theme-languages fr
 
 # A draft list from the Moniteur belge's publication (a saved HTML page or its text):
-# make import-list FILE=path/to/list.html (see _ext/secsoc/importer.py).
+# make import-list FILE=path/to/list.html (see _ext/secsoc/tools/importer.py).
 import-list: $(INTL_SETUP)
 	@test -n "$(FILE)" || { echo "usage: make import-list FILE=path/to/the/list.html (or .txt)" >&2; exit 2; }
 	PYTHONPATH=_ext $(PY) -m secsoc.tools.importer "$(FILE)" --data $(DATA)
@@ -138,8 +138,8 @@ theme-patch: $(SETUP)
 	PYTHONPATH=_ext $(PY) -m secsoc.tools.themepatch
 
 # --- checks ------------------------------------------------------------------------
-# make test: the quick suite (under a minute); make test-slow: the whole-site builds
-# that take longer (CI runs both); PYTEST="..." passes options to pytest.
+# make test: the quick suite; make test-slow: the whole-site builds that take longer;
+# make test PYTEST= runs both in one pytest process (CI); PYTEST="..." passes options to pytest.
 test: $(VENV)/.test
 	$(PY) -m pytest --ignore=tests/browser $(PYTEST)
 

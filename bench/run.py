@@ -4,7 +4,7 @@
 Every measurement is interleaved (ours, csv, datatemplates, ours, ...) so that
 the machine's noise falls on all three alike; the table gives medians and the
 ratios between them. ``--quick`` (N=100, P=1, one run) only checks that the
-three approaches render the same rows, and is part of ``make test``.
+three approaches render the same rows, and is ``make bench-check`` (CI runs it).
 """
 
 from __future__ import annotations

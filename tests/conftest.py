@@ -59,7 +59,7 @@ def build(make_app: Callable[..., SphinxTestApp]) -> BuildRoot:
 
 @pytest.fixture(scope="session", params=["this-year", "next-year"])
 def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The project as it is, and as next year's maintainer leaves it after the README's steps.
+    """The project as it is, and as next year's maintainer leaves it after MAINTAINING.md's steps.
 
     The real-site checks run on both: they must hold for any year's data.
     """

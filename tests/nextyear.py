@@ -1,4 +1,4 @@
-"""Next year's maintainer, following the README's "Adding next year's list" step by step.
+"""Next year's maintainer, following MAINTAINING.md's "Adding next year's list" step by step.
 
 Starting from whatever the newest Moniteur list is, so that it works every year: the
 new publication goes at the top of ``sources.yaml``; the new list is last year's with

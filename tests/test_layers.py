@@ -8,6 +8,7 @@ the offending import with its file and line.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,16 @@ def extension(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "_ext", tmp_path / "_ext", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     return tmp_path
+
+
+def test_architecture_md_names_every_module_and_its_layer() -> None:
+    """The module table of ARCHITECTURE.md, against the package: none missing or stale."""
+    package = ROOT / "_ext" / "secsoc"
+    table = re.findall(r"^\| `([\w/]+\.py)` \| (\w+)", (ROOT / "ARCHITECTURE.md").read_text("utf-8"), re.M)
+    modules = {path.relative_to(package).as_posix() for path in package.rglob("*.py")}
+    assert {name for name, _ in table} == modules
+    for name, layer in table:
+        assert layer == (name.split("/")[0] if "/" in name else "glue"), name
 
 
 def test_the_extension_keeps_its_layers(extension: Path) -> None:

@@ -2,8 +2,8 @@
 
 Each is logged as ``type="secsoc"`` with its member as subtype, so Sphinx prints
 ``[secsoc.data]`` after the message and a project silences one kind with
-``suppress_warnings = ["secsoc.data"]`` (or all with ``["secsoc"]``).  The README
-and ARCHITECTURE.md list them; a test builds with each suppressed.
+``suppress_warnings = ["secsoc.data"]`` (or all with ``["secsoc"]``).
+ARCHITECTURE.md lists them; a test builds with each suppressed.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ a Dutch page) is marked with its language (:class:`foreign`), and our translatio
 follows it as a gloss that says so: a quotation is never our translation.
 
 Nothing here needs Sphinx: the HTML writer of :class:`foreign` is in
-``__init__``.
+``extension.py``.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from yaml.scanner import Scanner
 #: A data file larger than this is refused before it is parsed: the yearly lists
 #: hold a few dozen entries and the benchmark's largest file (20,000 organisations)
 #: is 2.4 MiB, so anything bigger is a mistake (a wrong file, a generated dump)
-#: that would only cost time and memory (README, "Limits on data files").
+#: that would only cost time and memory (MAINTAINING.md, "Limits on data files").
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
 #: Data files are a few levels deep (a list of entries with their fields); a deeper
