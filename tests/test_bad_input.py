@@ -176,4 +176,3 @@ def assert_shown_as_written(page: Path, shown: list[str]) -> None:
     assert not main.find_all("a", href=re.compile(r"^\s*javascript:", re.IGNORECASE))
     assert not main.find_all("abbr")
     assert "<em>x</em>" not in str(main)
-

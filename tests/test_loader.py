@@ -12,6 +12,7 @@ from secsoc.data.model import Dataset, Problem
 
 OFFICIAL = "data/lists/official-2030-11-05.yaml"
 MEMBERS = "data/lists/members-2031-01-10.yaml"
+ORGANISATIONS_FILE = "data/organisations.yaml"
 
 
 def load(root: Path) -> tuple[Dataset, list[Problem]]:
@@ -135,3 +136,86 @@ def test_figure_placeholders_are_checked(secsoc_root: Path) -> None:
 def test_share_and_its_placeholder_go_together(secsoc_root: Path) -> None:
     edit(secsoc_root / "data/figures.yaml", "    share: 0.5\n", "")
     assert "{share} and the 'share' field go together" in only_problem(secsoc_root)
+
+
+# -- the cache kept between builds ------------------------------------------------------
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The data files parsed, by name, as the loader parses them."""
+    from secsoc.data import loader
+
+    parsed: list[str] = []
+    original = loader.read_yaml
+
+    def counting(path: Path, *args: object) -> object:
+        parsed.append(
+            path.relative_to(path.parents[1] if path.parent.name == "lists" else path.parent).as_posix()
+        )
+        return original(path)
+
+    monkeypatch.setattr(loader, "read_yaml", counting)
+    return parsed
+
+
+def test_an_unchanged_data_directory_is_not_read_again(secsoc_root: Path, reads: list[str]) -> None:
+    cache: dict[str, object] = {}
+    first = load_dataset(secsoc_root / "data", secsoc_root, cache)
+    assert len(reads) == len(list((secsoc_root / "data").rglob("*.yaml")))
+    reads.clear()
+    again = load_dataset(secsoc_root / "data", secsoc_root, cache)
+    assert reads == []
+    assert again == first
+
+
+@pytest.mark.parametrize(
+    ("edited", "read_again"),
+    [
+        (OFFICIAL, ["lists/official-2030-11-05.yaml"]),
+        ("data/figures.yaml", ["figures.yaml"]),
+        # the lists and figures refer to the organisations and sources: checked again
+        (
+            "data/organisations.yaml",
+            [
+                "organisations.yaml",
+                "figures.yaml",
+                "lists/members-2031-01-10.yaml",
+                "lists/official-2030-11-05.yaml",
+            ],
+        ),
+    ],
+    ids=["one-list", "figures", "organisations"],
+)
+def test_an_edit_reads_again_what_depends_on_the_file_only(
+    secsoc_root: Path, reads: list[str], edited: str, read_again: list[str]
+) -> None:
+    cache: dict[str, object] = {}
+    load_dataset(secsoc_root / "data", secsoc_root, cache)
+    reads.clear()
+    with (secsoc_root / edited).open("a", encoding="utf-8") as stream:
+        stream.write("# an edit\n")
+    dataset, problems = load_dataset(secsoc_root / "data", secsoc_root, cache)
+    assert sorted(reads) == sorted(read_again)
+    assert (dataset, problems) == load(secsoc_root)  # as a load without the cache
+
+
+def test_a_schema_edit_reads_everything_again(secsoc_root: Path, reads: list[str]) -> None:
+    cache: dict[str, object] = {}
+    load_dataset(secsoc_root / "data", secsoc_root, cache)
+    reads.clear()
+    schema = next((secsoc_root / "data" / "schema").glob("*.json"))
+    schema.write_text(schema.read_text("utf-8") + "\n", "utf-8")
+    load_dataset(secsoc_root / "data", secsoc_root, cache)
+    assert len(reads) == len(list((secsoc_root / "data").rglob("*.yaml")))
+
+
+def test_a_mistake_is_reported_again_from_the_cache(secsoc_root: Path, reads: list[str]) -> None:
+    edit(secsoc_root / ORGANISATIONS_FILE, "name: Omega", "nmae: Omega")
+    cache: dict[str, object] = {}
+    _, first = load_dataset(secsoc_root / "data", secsoc_root, cache)
+    reads.clear()
+    dataset, again = load_dataset(secsoc_root / "data", secsoc_root, cache)
+    assert reads == []
+    assert again == first and [problem.field for problem in again] == ["organisations[4].nmae"]
+    assert dataset.is_broken(ORGANISATIONS)
