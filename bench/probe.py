@@ -69,7 +69,7 @@ def _instrument(spent: defaultdict[str, float], cpu: defaultdict[str, float]) ->
     and builds the nodes, the same work as ours.  Nested calls are not counted
     twice, except "reading YAML", a detail of ours' loading, kept apart.
     """
-    import secsoc.data.loader as loader
+    import secsoc.data.yamlsource as yamlsource
     import secsoc.directives as directives
     import secsoc.state as state
     from docutils.parsers.rst.directives.tables import CSVTable
@@ -93,7 +93,7 @@ def _instrument(spent: defaultdict[str, float], cpu: defaultdict[str, float]) ->
         return wrapper
 
     state.load = timed("loading and validating", state.load)
-    loader.read_yaml = timed("reading YAML", loader.read_yaml, detail=True)
+    yamlsource.read_yaml = timed("reading YAML", yamlsource.read_yaml, detail=True)
     for directive in (
         directives.ListTable,
         directives.ListComparison,

@@ -144,10 +144,10 @@ def test_share_and_its_placeholder_go_together(secsoc_root: Path) -> None:
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The data files parsed, by name, as the loader parses them."""
-    from secsoc.data import loader
+    from secsoc.data import yamlsource
 
     parsed: list[str] = []
-    original = loader.read_yaml
+    original = yamlsource.read_yaml
 
     def counting(path: Path, *args: object) -> object:
         parsed.append(
@@ -155,7 +155,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         )
         return original(path)
 
-    monkeypatch.setattr(loader, "read_yaml", counting)
+    monkeypatch.setattr(yamlsource, "read_yaml", counting)
     return parsed
 
 

@@ -10,7 +10,7 @@ at its own file, so the directive then renders nothing and says nothing more.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, ClassVar, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from docutils import nodes
 from docutils.nodes import Node, system_message
@@ -21,11 +21,20 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import orgpages, state
-from .content import conclusions, downloads, figures, history, render
-from .data.comparison import changes, compare
 from .data.files import FIGURES, ORGANISATIONS, SOURCES, DataFile, list_file
+from .data.lazyimport import lazy_module
 from .data.model import PublishedList, closest
 from .warning_types import SecsocWarning, warn
+
+if TYPE_CHECKING:
+    from .content import conclusions, downloads, figures, history, render
+    from .data import comparison
+else:  # imported when a page first uses one: a build that reads no page never does
+    conclusions, downloads, figures, history, render = map(
+        lazy_module,
+        ("secsoc.content." + name for name in ("conclusions", "downloads", "figures", "history", "render")),
+    )
+    comparison = lazy_module("secsoc.data.comparison")
 
 logger = logging.getLogger(__name__)
 
@@ -184,7 +193,7 @@ class ListComparison(_TwoLists):
         found = self.two_lists()
         if found is None:
             return []
-        return self.finish(conclusions.comparison(self.context(), compare(*found)))
+        return self.finish(conclusions.comparison(self.context(), comparison.compare(*found)))
 
 
 class ListChanges(_TwoLists):
@@ -194,7 +203,7 @@ class ListChanges(_TwoLists):
         found = self.two_lists()
         if found is None:
             return []
-        return self.finish(history.changes(self.context(), changes(*found)))
+        return self.finish(history.changes(self.context(), comparison.changes(*found)))
 
 
 class Figures(_DataDirective):

@@ -10,20 +10,20 @@ from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 
 from . import catalogs, config, directives, languages, outputs, rereads, state, transforms
-from .content import render
+from .content.elements import TOOL_WORDS, foreign, table_tools
 from .domain import SecsocDomain
 
 
-def _visit_foreign(translator: HTML5Translator, node: render.foreign) -> None:
+def _visit_foreign(translator: HTML5Translator, node: foreign) -> None:
     translator.body.append(translator.starttag(node, "span", "", lang=node["lang"]))
 
 
-def _depart_foreign(translator: HTML5Translator, node: render.foreign) -> None:
+def _depart_foreign(translator: HTML5Translator, node: foreign) -> None:
     translator.body.append("</span>")
 
 
-def _visit_tools(translator: HTML5Translator, node: render.table_tools) -> None:
-    words = {f"data-{name.replace('_', '-')}": node[name] for name in render.TOOL_WORDS}
+def _visit_tools(translator: HTML5Translator, node: table_tools) -> None:
+    words = {f"data-{name.replace('_', '-')}": node[name] for name in TOOL_WORDS}
     translator.body.append(
         translator.starttag(node, "div", "", CLASS="secsoc-tools", hidden="hidden", **words)
     )
@@ -47,9 +47,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("secsoc-organisation", directives.OrganisationPage)
     app.add_directive("secsoc-organisations", directives.OrganisationIndex)
     app.add_role("secsoc-org", directives.OrganisationRole())
-    app.add_node(render.foreign, html=(_visit_foreign, _depart_foreign))
+    app.add_node(foreign, html=(_visit_foreign, _depart_foreign))
     app.add_node(
-        render.table_tools,
+        table_tools,
         html=(_visit_tools, None),
         text=(_skip, None),
         latex=(_skip, None),
@@ -74,7 +74,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", rereads.after_writing)
     return {
         "version": "1.0",
-        "env_version": 5,
+        "env_version": 6,
         # The data is loaded before readers fork; the domain's per-page data is
         # merged from parallel readers (domain.py).
         "parallel_read_safe": True,

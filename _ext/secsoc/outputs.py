@@ -11,13 +11,21 @@ from __future__ import annotations
 
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
 
 from . import state
-from .content import downloads, render
 from .data.files import ORGANISATIONS, SOURCES, list_file
-from .i18n import potfiles
+from .data.lazyimport import lazy_module
+
+if TYPE_CHECKING:
+    from .content import downloads, render
+    from .i18n import potfiles
+else:  # used at the end of a build: imported then, if at all (see lazyimport.py)
+    downloads, render, potfiles = map(
+        lazy_module, ("secsoc.content.downloads", "secsoc.content.render", "secsoc.i18n.potfiles")
+    )
 
 PACKAGE = Path(__file__).parent
 

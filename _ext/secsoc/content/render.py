@@ -28,22 +28,11 @@ from docutils import nodes
 from ..data.model import Dataset, Link, PublishedList, Source
 from ..i18n.formatting import Formatter
 from ..i18n.translation import Translator
+from .elements import foreign, table_tools
 
 Value: TypeAlias = str | nodes.Node | Sequence[nodes.Node]
 
 SOURCE_LANGUAGE = "fr"  # the language of the data's prose and of quoted titles
-
-
-class foreign(nodes.inline):
-    """Text in another language than the page's: ``<span lang="fr">`` in HTML."""
-
-
-TOOL_WORDS = ("filter_label", "count_one", "count_other", "sort_label")
-
-
-class table_tools(nodes.General, nodes.Element):
-    """Where the script of the HTML edition puts a list's sort and filter controls,
-    with their words, already translated; nothing in other formats."""
 
 
 @dataclass(frozen=True)

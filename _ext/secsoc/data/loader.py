@@ -20,13 +20,18 @@ import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import records
 from .files import FIGURES, LIST_ID, LISTS, ORGANISATIONS, SCHEMAS, SOURCES, DataFile, Kind, list_file
+from .lazyimport import lazy_module
 from .model import Dataset, Location, Problem, PublishedList, display_path
-from .validation import SchemaFileError, Schemas, field_name
-from .yamlsource import YamlError, read_yaml
+
+if TYPE_CHECKING:
+    from . import records, validation, yamlsource
+else:  # needed only when a file is read: a build whose data is cached never imports them
+    records, validation, yamlsource = map(
+        lazy_module, ("secsoc.data." + name for name in ("records", "validation", "yamlsource"))
+    )
 
 #: The messages shown for one file; past that, one line says there are more.
 MAX_MESSAGES = 20
@@ -110,7 +115,7 @@ class _Loading:
     problems: list[Problem] = field(default_factory=list)
     broken: set[Path] = field(default_factory=set)
     files: dict[DataFile, Path] = field(default_factory=dict)
-    schemas: Schemas | None = None
+    schemas: validation.Schemas | None = None
     schemas_ok: dict[str, Any] = field(default_factory=dict)
     # What every file's outcome depends on: the schemas and this code; then, for the
     # files that refer to others, the organisations and the sources.
@@ -204,8 +209,8 @@ class _Loading:
     def check_schemas(self) -> dict[str, Any]:
         """The schemas' outcome: ``{"ok": True}`` when they are usable."""
         try:
-            self.schemas = Schemas(self.data_dir / SCHEMAS, tuple(Kind))
-        except SchemaFileError as err:
+            self.schemas = validation.Schemas(self.data_dir / SCHEMAS, tuple(Kind))
+        except validation.SchemaFileError as err:
             self.report(err.path, err.line, "", err.message)
             return {}
         return {"ok": True}
@@ -224,10 +229,10 @@ class _Loading:
         self.cache[str(path)] = outcome
         return outcome
 
-    def validator(self) -> Schemas | None:
+    def validator(self) -> validation.Schemas | None:
         """The schemas, prepared on the first file that is read (none if all are cached)."""
         if self.schemas is None and self.schemas_ok:
-            self.schemas = Schemas(self.data_dir / SCHEMAS, tuple(Kind))
+            self.schemas = validation.Schemas(self.data_dir / SCHEMAS, tuple(Kind))
         return self.schemas
 
     def usable(self, file: DataFile, loaded: Mapping[str, T]) -> Mapping[str, T] | None:
@@ -269,9 +274,9 @@ class _Loading:
             self.broken.add(path)
             return {}
         try:
-            data = read_yaml(path)
-        except YamlError as err:
-            self.report(path, err.line, field_name(err.path) if err.path else "", err.message)
+            data = yamlsource.read_yaml(path)
+        except yamlsource.YamlError as err:
+            self.report(path, err.line, validation.field_name(err.path) if err.path else "", err.message)
             return {}
         errors = schemas.check(file.kind, data)
         if errors:
