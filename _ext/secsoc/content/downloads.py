@@ -50,12 +50,28 @@ def organisation_records(dataset: Dataset) -> list[dict[str, Any]]:
     ]
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell that a spreadsheet would evaluate as a formula (``=HYPERLINK(...)``,
+    or a remark starting with ``-`` that Excel shows as ``#NAME?``), prefixed with an
+    apostrophe as OWASP recommends, so it is shown as the text it is.  Numbers are
+    written as numbers; the JSON files keep every value as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(headers: Sequence[str], records: list[dict[str, Any]]) -> bytes:
     stream = io.StringIO()
     writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
     writer.writerow(headers)
     for record in records:
-        writer.writerow([" | ".join(v) if isinstance(v, list) else v for v in record.values()])
+        writer.writerow(
+            [spreadsheet_safe(" | ".join(v) if isinstance(v, list) else v) for v in record.values()]
+        )
     return ("\ufeff" + stream.getvalue()).encode("utf-8")
 
 

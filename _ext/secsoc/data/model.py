@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -23,6 +24,25 @@ def closest(value: str, known: Iterable[str]) -> str | None:
     "did you mean" of every message about an unknown field, id or list."""
     found = difflib.get_close_matches(value, list(known), n=1)
     return found[0] if found else None
+
+
+def folded(name: str) -> str:
+    """A name as compared: Unicode-normalised (NFC) and case-folded, so that a copy
+    typed with decomposed accents or in capitals is the same name."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+
+
+def shown(text: str) -> str:
+    """Text quoted in a message, with what a reader cannot see written out: combining
+    marks, format and control characters and unusual spaces as ``\\uXXXX``, so that
+    two names that look alike are seen to differ."""
+    visible = "".join(
+        f"\\u{ord(char):04x}"
+        if unicodedata.category(char) in ("Mn", "Cf", "Cc", "Zl", "Zp") or (char.isspace() and char != " ")
+        else char
+        for char in text
+    )
+    return repr(visible).replace("\\\\u", "\\u")
 
 
 def display_path(path: Path, root: Path) -> str:

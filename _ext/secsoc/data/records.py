@@ -28,6 +28,8 @@ from .model import (
     PublishedList,
     Source,
     closest,
+    folded,
+    shown,
 )
 from .validation import field_name
 from .yamlsource import LocatedDict, line_of
@@ -110,14 +112,17 @@ def organisations(reader: Reader) -> dict[str, Organisation]:
         where = ("organisations", index)
         if reader.unique(records, item, where):
             records[record.id] = record
-        for name in record.names:
-            other = owners.setdefault(name, record)
+        spelled: list[tuple[Where, str]] = [((*where, "name"), record.name)]
+        spelled += [((*where, "aliases", number), alias) for number, alias in enumerate(record.aliases)]
+        for at, name in spelled:
+            other = owners.setdefault(folded(name), record)
             if other.id != record.id:
                 reader.problem(
-                    item.line,
-                    (*where, "aliases"),
-                    f"name {name!r} already belongs to organisation '{other.id}' "
-                    f"(line {other.location.line}): a printed name must identify one organisation",
+                    line_of(reader.data, at),
+                    at,
+                    f"name {shown(name)} already belongs to organisation '{other.id}' "
+                    f"(line {other.location.line}; names are compared ignoring capitals and how accents "
+                    "are encoded): a printed name must identify one organisation",
                 )
     return records
 
@@ -211,11 +216,11 @@ def _check_entries(reader: Reader, entries: tuple[Entry, ...]) -> None:
         if not reader.reference((*where, "organisation"), "organisation", known):
             continue
         organisation = known.get(entry.organisation) if known else None
-        if organisation and entry.printed not in organisation.names:
+        if organisation and folded(entry.printed) not in {folded(name) for name in organisation.names}:
             reader.problem(
                 line_of(reader.data, (*where, "printed")),
                 (*where, "printed"),
-                f"{entry.printed!r} is not a name of organisation '{organisation.id}' "
+                f"{shown(entry.printed)} is not a name of organisation '{organisation.id}' "
                 f"({organisation.location}); add it to that organisation's aliases",
             )
         first = seen.setdefault(entry.organisation, entry)

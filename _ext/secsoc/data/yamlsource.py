@@ -43,8 +43,19 @@ _SCALARS = "tag:yaml.org,2002:"
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 # Characters a text editor does not show as such, or that libyaml counts as a line
 # break where editors do not (which would shift every later line number): C0 and C1
-# controls but tab, line feed and carriage return, and the Unicode line separators.
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+# controls but tab, line feed and carriage return, the Unicode line separators, the
+# soft hyphen, zero-width characters, bidirectional controls (which reorder what the
+# reader sees, U+202E among them) and a byte order mark inside the text.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff]"
+)
+# Numbers as YAML 1.2 and JSON write them.  YAML 1.1, which PyYAML follows, also reads
+# 0413 as octal (267), 1:00 as sixty and 1_000 as a thousand: anything but these plain
+# forms is refused rather than read one way or the other.
+_PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_PLAIN_BOOL = ("true", "True", "TRUE", "false", "False", "FALSE")
 _NO_ANCHORS = "anchors and aliases (&name, *name) are not allowed in data files; write the value out"
 
 
@@ -266,6 +277,8 @@ class _Composing(SafeConstructor, Resolver):
         kind = tag[len(_SCALARS) :]
         if kind in ("str", "timestamp"):
             return event.value
+        if event.implicit[0]:  # plain, not quoted: quoted values are text, as written
+            self.refuse_ambiguous(kind, event.value, line)
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             if kind == "float":
@@ -280,6 +293,27 @@ class _Composing(SafeConstructor, Resolver):
         except (ValueError, yaml.constructor.ConstructorError):
             pass
         raise YamlError(line, f"unsupported YAML value of type {kind}", tuple(self.where))
+
+    def refuse_ambiguous(self, kind: str, value: str, line: int) -> None:
+        """A plain value that YAML 1.1 and YAML 1.2 read differently is refused."""
+        if kind == "int" and not _PLAIN_INT.fullmatch(value):
+            ambiguous = "the number in plain digits (no leading 0, no '+', '_', ':' or 0x)"
+        elif (
+            kind == "float"
+            and not _PLAIN_FLOAT.fullmatch(value)
+            and value.lower() not in (".nan", ".inf", "-.inf", "+.inf")
+        ):
+            ambiguous = "the number as digits with a decimal point, such as 12.5"
+        elif kind == "bool" and value not in _PLAIN_BOOL:
+            ambiguous = "true or false"
+        else:
+            return
+        raise YamlError(
+            line,
+            f"{value} is read differently by YAML 1.1 and YAML 1.2; write {ambiguous}, "
+            f"or put it in quotes if it is text",
+            tuple(self.where),
+        )
 
 
 class PurePythonLoader(Reader, Scanner, Parser, _Composing):

@@ -1,0 +1,42 @@
+"""The downloads as a spreadsheet opens them: no cell is evaluated as a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from projects import BuildRoot, edit
+
+FOLDER = "_downloads/secsoc"
+
+
+def cells(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
+@pytest.mark.parametrize(
+    "value", ['=HYPERLINK("https://evil.example","x")', "+32 2 000 00 00", "-première occurrence", "@SUM(1)"]
+)
+def test_a_value_a_spreadsheet_would_evaluate_is_written_as_text(
+    build: BuildRoot, secsoc_root: Path, value: str
+) -> None:
+    quoted = json.dumps(value)
+    edit(
+        secsoc_root / "data/lists/official-2030-11-05.yaml",
+        "remark: première occurrence",
+        f"remark: {quoted}",
+    )
+    edit(secsoc_root / "data/organisations.yaml", "aliases: [DELTA]", f"aliases: [{quoted}, DELTA]")
+    site = build(secsoc_root)
+    assert site.warnings == ""
+    rows = cells(site.outdir / FOLDER / "official-2030-11-05.csv")
+    header, first = rows[0], rows[1]
+    assert first[4] == "'" + value  # the remark column
+    organisations = cells(site.outdir / FOLDER / "organisations.csv")
+    assert [row[2] for row in organisations if row[0] == "delta"] == [f"'{value} | DELTA"]
+    # The JSON files are data, not spreadsheets: the value as it is.
+    records = json.loads((site.outdir / FOLDER / "official-2030-11-05.json").read_text("utf-8"))
+    assert records[0]["remark"] == value
