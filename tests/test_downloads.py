@@ -33,7 +33,7 @@ def test_a_value_a_spreadsheet_would_evaluate_is_written_as_text(
     site = build(secsoc_root)
     assert site.warnings == ""
     rows = cells(site.outdir / FOLDER / "official-2030-11-05.csv")
-    header, first = rows[0], rows[1]
+    first = rows[1]
     assert first[4] == "'" + value  # the remark column
     organisations = cells(site.outdir / FOLDER / "organisations.csv")
     assert [row[2] for row in organisations if row[0] == "delta"] == [f"'{value} | DELTA"]

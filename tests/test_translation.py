@@ -151,3 +151,28 @@ def test_translation_status_lists_what_is_left_to_translate(tmp_path: Path) -> N
     assert run.returncode == 0, run.output
     assert f"locales/nl/LC_MESSAGES/data.po:{line}: untranslated: Membres" in run.output
     assert re.search(r"^nl: catalogs \d+ translated, 0 fuzzy, 1 untranslated$", run.output, re.M)
+
+
+def test_a_catalog_saved_with_a_byte_order_mark_is_read_as_written(
+    build: BuildRoot, secsoc_root: Path
+) -> None:
+    catalog = secsoc_root / "locales/nl/LC_MESSAGES/lists.po"
+    catalog.write_bytes(b"\xef\xbb\xbf" + catalog.read_bytes())
+    site = build(secsoc_root, "nl")
+    assert site.warnings == ""
+    headings = [h.get_text("").strip("¶ ") for h in site.main("lists").find_all("h2")]
+    assert headings == ["Vergelijking", "Einde"]
+
+
+def test_a_blank_translation_is_untranslated(build: BuildRoot, secsoc_root: Path) -> None:
+    """A msgstr of spaces would show an empty heading: the French text is shown, and
+    ``make translation-status`` counts it as untranslated."""
+    catalog = secsoc_root / "locales/nl/LC_MESSAGES/lists.po"
+    edit(catalog, 'msgstr "Einde"', 'msgstr "   "')
+    site = build(secsoc_root, "nl")
+    headings = [h.get_text("").strip("¶ ") for h in site.main("lists").find_all("h2")]
+    assert headings == ["Vergelijking", "Fin"]
+    from secsoc.tools.postatus import states
+
+    line = catalog.read_text("utf-8").splitlines().index('msgid "Fin"') + 1
+    assert ("untranslated", catalog, line, "Fin") in list(states(secsoc_root / "locales", "nl"))

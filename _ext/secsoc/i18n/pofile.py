@@ -12,6 +12,7 @@ faulty messages alone are left out (the French text is shown for them).
 
 from __future__ import annotations
 
+import codecs
 import inspect
 import io
 import re
@@ -58,17 +59,17 @@ class PoFile:
         self.excluded.add(key(message))
 
     def usable(self) -> Iterable[Message]:
-        """The translated messages that can be used: not fuzzy, not empty, not refused."""
+        """The translated messages that can be used: not fuzzy, not blank, not refused."""
         for message in self.catalog:
-            forms = forms_of(message.string)
-            if (
-                message.id
-                and not message.fuzzy
-                and forms
-                and all(forms)
-                and key(message) not in self.excluded
-            ):
+            if message.id and not message.fuzzy and translated(message) and key(message) not in self.excluded:
                 yield message
+
+
+def translated(message: Message) -> bool:
+    """Every form of the translation written: a form of spaces only is not a translation
+    (it would show a blank heading), so the French text is shown instead."""
+    forms = forms_of(message.string)
+    return bool(forms) and all(form.strip() for form in forms)
 
 
 def key(message: Message) -> tuple[str, str | None]:
@@ -148,9 +149,18 @@ class _LocatingParser(PoFileParser):
 
 def read_catalog(path: Path) -> PoFile:
     """The catalog in ``path`` with its problems; :class:`CatalogError` if unreadable."""
-    raw = path.read_bytes()
+    raw = path.read_bytes().removeprefix(codecs.BOM_UTF8)  # a byte order mark is accepted
     declared = _CHARSET.search(raw)
     charset = declared.group(1).decode("ascii", "replace") if declared else "utf-8"
+    if charset.replace("_", "-").lower() not in ("utf-8", "utf8"):
+        # Every tool of ours and of the translators' reads and writes UTF-8; a catalog
+        # that says otherwise was saved by mistake, or would be read wrongly.
+        line = header_line(path, "Content-Type")
+        raise CatalogError(
+            line,
+            f"unreadable catalog: it declares the charset {charset!r}; catalogs are UTF-8: "
+            "save the file as UTF-8 and write charset=UTF-8",
+        )
     try:
         text = raw.decode(charset)
     except UnicodeDecodeError as err:
@@ -186,8 +196,9 @@ def read_catalog(path: Path) -> PoFile:
         po.excluded.add((msgid, None))
     for message in catalog:
         forms = forms_of(message.string)
-        if message.pluralizable and any(forms) and not all(forms) and not message.fuzzy:
-            given = sum(1 for form in forms if form)
+        written = [form for form in forms if form.strip()]
+        if message.pluralizable and written and len(written) < len(forms) and not message.fuzzy:
+            given = len(written)
             po.refuse(
                 message, f"{given} plural form(s) for nplurals={catalog.num_plurals} (Plural-Forms header)"
             )

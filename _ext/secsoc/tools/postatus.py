@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..i18n.pofile import CatalogError, forms_of, read_catalog
+from ..i18n.pofile import CatalogError, forms_of, read_catalog, translated
 
 
 def states(locale_dir: Path, language: str) -> Iterator[tuple[str, Path, int, str]]:
@@ -28,8 +28,7 @@ def states(locale_dir: Path, language: str) -> Iterator[tuple[str, Path, int, st
         for message in catalog:
             if not message.id:
                 continue
-            forms = forms_of(message.string)
-            state = "fuzzy" if message.fuzzy else "translated" if forms and all(forms) else "untranslated"
+            state = "fuzzy" if message.fuzzy else "translated" if translated(message) else "untranslated"
             yield state, path, message.lineno or 1, forms_of(message.id)[0]
 
 
