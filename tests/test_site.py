@@ -414,13 +414,13 @@ def test_downloads_hold_the_data_in_both_editions(project: Project) -> None:
         for language in LANGUAGES:
             site = edition(project, language)
             links = [attribute(a, "href") for a in site.main(directive.page).select(".secsoc-downloads a")]
-            assert f"_downloads/secsoc/{published.id}.csv" in links
+            assert f"_downloads/secsoc/lists/{published.id}.csv" in links
             assert "_downloads/secsoc/organisations.json" in links
             files[language] = {href: site.outdir / href for href in links}
             for path in files[language].values():
                 assert path.is_file(), path
-        csv_fr = read_csv(files["fr"][f"_downloads/secsoc/{published.id}.csv"])
-        csv_nl = read_csv(files["nl"][f"_downloads/secsoc/{published.id}.csv"])
+        csv_fr = read_csv(files["fr"][f"_downloads/secsoc/lists/{published.id}.csv"])
+        csv_nl = read_csv(files["nl"][f"_downloads/secsoc/lists/{published.id}.csv"])
         assert csv_fr[1:] == csv_nl[1:] and csv_fr[0] != csv_nl[0]  # only the headers differ
         expected = [
             [
@@ -434,7 +434,7 @@ def test_downloads_hold_the_data_in_both_editions(project: Project) -> None:
             for entry in published.entries
         ]
         assert csv_fr[1:] == [[in_a_spreadsheet(cell) for cell in row] for row in expected]
-        records = json.loads(files["nl"][f"_downloads/secsoc/{published.id}.json"].read_text("utf-8"))
+        records = json.loads(files["nl"][f"_downloads/secsoc/lists/{published.id}.json"].read_text("utf-8"))
         assert [
             [
                 str(r["position"]),

@@ -68,7 +68,8 @@ def write_downloads(app: Sphinx, exception: Exception | None) -> None:
     dataset = build.dataset
     for list_id, published in dataset.lists.items():
         if build.usable(list_file(list_id)):
-            downloads.write(outdir, list_id, list_headers, downloads.list_records(dataset, published))
+            records = downloads.list_records(dataset, published)
+            downloads.write(outdir, downloads.list_name(list_id), list_headers, records)
     records = downloads.organisation_records(dataset)
     downloads.write(outdir, downloads.ORGANISATIONS, organisation_headers, records)
     marker.write_text(made_from, "utf-8")

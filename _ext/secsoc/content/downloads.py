@@ -19,9 +19,16 @@ from typing import Any
 
 from ..data.model import Dataset, PublishedList
 
-#: Where the files go, in the HTML output: ``_downloads/secsoc/<name>.csv|json``.
+#: Where the files go, in the HTML output: ``_downloads/secsoc/organisations.csv|json``
+#: and ``_downloads/secsoc/lists/<list id>.csv|json``: the lists in a folder of their
+#: own, so that no list id (``organisations`` included) can name another file.
 FOLDER = "_downloads/secsoc"
 ORGANISATIONS = "organisations"
+
+
+def list_name(list_id: str) -> str:
+    """A list's files, without their suffix, under :data:`FOLDER`."""
+    return f"lists/{list_id}"
 
 
 def list_records(dataset: Dataset, published: PublishedList) -> list[dict[str, Any]]:
@@ -81,9 +88,8 @@ def to_json(records: list[dict[str, Any]]) -> bytes:
 
 def write(outdir: Path, name: str, headers: Sequence[str], records: list[dict[str, Any]]) -> None:
     """``name``.csv and ``name``.json under :data:`FOLDER`, rewritten only when they change."""
-    folder = outdir / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
     for suffix, content in ((".csv", to_csv(headers, records)), (".json", to_json(records))):
-        target = folder / f"{name}{suffix}"
+        target = outdir / FOLDER / f"{name}{suffix}"
+        target.parent.mkdir(parents=True, exist_ok=True)
         if not target.is_file() or target.read_bytes() != content:
             target.write_bytes(content)

@@ -28,6 +28,7 @@ from docutils import nodes
 from ..data.model import Dataset, Link, PublishedList, Source
 from ..i18n.formatting import Formatter
 from ..i18n.translation import Translator
+from .downloads import ORGANISATIONS, list_name
 from .elements import foreign, table_tools
 
 Value: TypeAlias = str | nodes.Node | Sequence[nodes.Node]
@@ -245,8 +246,8 @@ def downloads(ctx: Context, list_id: str, folder: str) -> nodes.paragraph:
     return ctx.sentence(
         ctx.tr.gettext("Télécharger cette liste : {list} ; tous les organismes : {organisations}."),
         ["secsoc-downloads"],
-        list=links(list_id),
-        organisations=links("organisations"),
+        list=links(list_name(list_id)),
+        organisations=links(ORGANISATIONS),
     )
 
 
