@@ -74,3 +74,33 @@ def test_an_unusable_setting_is_named_at_conf_py_and_its_default_used(
     assert says in message and message.endswith("[secsoc.config]")
     assert sorted(path.name for path in secsoc_root.rglob("*.md")) == before  # no page written anywhere
     assert (site.outdir / "lists.html").is_file()
+
+
+PAGES = {"secsoc_organisation_pages": "organisations"}
+
+
+def test_organisation_pages_never_replace_a_page_of_someone_elses(
+    build: BuildRoot, secsoc_root: Path
+) -> None:
+    folder = secsoc_root / "organisations"
+    folder.mkdir()
+    written = "# Delta\n\nÉcrit à la main.\n"
+    (folder / "delta.md").write_text(written, "utf-8")
+    site = build(secsoc_root, confoverrides=PAGES)
+    (message,) = [row for row in site.warnings.splitlines() if "[secsoc" in row]
+    assert message.startswith(f"{folder / 'delta.md'}:1: WARNING: secsoc_organisation_pages: 'organisations' holds pages")
+    assert "(delta.md)" in message and message.endswith("[secsoc.config]")
+    assert (folder / "delta.md").read_text("utf-8") == written
+    assert sorted(path.name for path in folder.iterdir()) == ["delta.md"]
+
+
+def test_stray_files_in_the_pages_folder_are_left_alone(build: BuildRoot, secsoc_root: Path) -> None:
+    """An editor's lock file (a dangling link) and a note in Latin-1: no traceback, no page lost."""
+    build(secsoc_root, confoverrides=PAGES)
+    folder = secsoc_root / "organisations"
+    (folder / ".#alpha.md").symlink_to("nobody@host.12345")
+    (folder / "note.txt").write_bytes("Déjà vu".encode("latin-1"))
+    site = build(secsoc_root, confoverrides=PAGES)
+    assert "Traceback" not in site.warnings + site.status
+    assert (folder / ".#alpha.md").is_symlink() and (folder / "note.txt").is_file()
+    assert (site.outdir / "organisations" / "alpha.html").is_file()

@@ -18,6 +18,12 @@ SCHEMAS = "schema"
 #: A list's id is its file name: the schemas' id pattern (common.schema.json),
 #: checked here because a file name is not part of the data the schema sees.
 LIST_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+#: Ids name files and pages (an organisation's page, a list's downloads): the schemas'
+#: maxLength, checked here too for a list's file name.
+MAX_ID_LENGTH = 64
+#: The files of a data directory besides the lists; any other YAML file there is a
+#: mistake (a misspelt name, a list saved in the wrong folder) and is reported.
+TOP_LEVEL = ("organisations.yaml", "sources.yaml", "figures.yaml")
 
 
 class Kind(StrEnum):

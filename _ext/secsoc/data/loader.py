@@ -22,7 +22,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .files import FIGURES, LIST_ID, LISTS, ORGANISATIONS, SCHEMAS, SOURCES, DataFile, Kind, list_file
+from .files import (
+    FIGURES,
+    LIST_ID,
+    LISTS,
+    MAX_ID_LENGTH,
+    ORGANISATIONS,
+    SCHEMAS,
+    SOURCES,
+    TOP_LEVEL,
+    DataFile,
+    Kind,
+    list_file,
+)
 from .lazyimport import lazy_module
 from .model import Dataset, Location, Problem, PublishedList, display_path
 
@@ -140,18 +152,35 @@ class _Loading:
         return _digest(depends.encode(), str(path.is_file()).encode(), _file_bytes(path))
 
     def list_files(self) -> list[DataFile]:
-        """The lists, by file name; a name that is not a list id is reported."""
+        """The lists, by file name; a name that is not a list id is reported, and so is
+        a file that would not be read (``.yml``, a stray YAML file beside the lists)."""
+        for path in sorted(self.data_dir.glob("*.y*ml")):
+            if path.name not in TOP_LEVEL:
+                self.report(
+                    path,
+                    1,
+                    "",
+                    "this file is not read: the data files are "
+                    + ", ".join(TOP_LEVEL)
+                    + f" and the lists, {LISTS}/<list id>.yaml",
+                )
         found = []
-        for path in sorted((self.data_dir / LISTS).glob("*.yaml")):
-            if LIST_ID.fullmatch(path.stem):
+        folder = self.data_dir / LISTS
+        for path in sorted(folder.iterdir() if folder.is_dir() else ()):
+            if path.name.startswith(".") or path.name.endswith("~"):
+                continue  # hidden files and editors' backups
+            if path.suffix != ".yaml":
+                self.report(path, 1, "", "this file is not read: a list's file name ends in .yaml")
+            elif LIST_ID.fullmatch(path.stem) and len(path.stem) <= MAX_ID_LENGTH:
                 found.append(list_file(path.stem))
             else:
                 self.report(
                     path,
                     1,
                     "",
-                    f"'{path.stem}' is not a valid list id, and a list's file name is its id: "
-                    "use lower-case letters, digits and hyphens (for example moniteur-2022-11-05.yaml)",
+                    f"'{path.stem}' is not a valid list id, and a list's file name is its id: use "
+                    f"lower-case letters, digits and hyphens, at most {MAX_ID_LENGTH} characters "
+                    "(for example moniteur-2022-11-05.yaml)",
                 )
         return found
 

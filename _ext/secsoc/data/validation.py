@@ -228,6 +228,11 @@ def _describe(error: ValidationError, data: Any) -> SchemaProblem:
         names = [expected] if isinstance(expected, str) else list(expected)
         wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
         return SchemaProblem(line, field_name(path), f"must be {wanted}, not {_kind_of(instance)}")
+    if keyword == "maxLength" and isinstance(instance, str):
+        message = (
+            f"{_excerpt(instance)} is {len(instance)} characters long, over the {validator_value} allowed"
+        )
+        return SchemaProblem(line, field_name(path), message)
     if custom and keyword in ("pattern", "format", "minimum", "maximum"):
         return SchemaProblem(line, field_name(path), f"{_excerpt(instance)} {custom}")
     if keyword in ("minLength", "pattern") and isinstance(instance, str):
