@@ -54,11 +54,13 @@ def test_suppress_warnings_silences_one_kind_only(
     [
         ("secsoc_organisation_pages", ".", "is not a folder name"),
         ("secsoc_organisation_pages", "../outside", "is not a folder name"),
-        ("secsoc_territory", "Belgium", "is not a two-letter territory code"),
+        ("secsoc_territory", "Belgium", "is not a territory code"),
+        ("secsoc_territory", "XX", "is not a territory code"),
+        ("secsoc_data_dir", {"path": "data"}, "is dict, not str"),
         ("secsoc_languages", {"fr": ""}, "expected language codes"),
         ("secsoc_translated_settings", ["no_such_setting"], "not the names of settings holding text"),
     ],
-    ids=["pages-dot", "pages-parent", "territory", "languages", "translated"],
+    ids=["pages-dot", "pages-parent", "territory", "territory-xx", "data-dir-dict", "languages", "translated"],
 )
 def test_an_unusable_setting_is_named_at_conf_py_and_its_default_used(
     build: BuildRoot, secsoc_root: Path, setting: str, value: object, says: str
@@ -88,7 +90,9 @@ def test_organisation_pages_never_replace_a_page_of_someone_elses(
     (folder / "delta.md").write_text(written, "utf-8")
     site = build(secsoc_root, confoverrides=PAGES)
     (message,) = [row for row in site.warnings.splitlines() if "[secsoc" in row]
-    assert message.startswith(f"{folder / 'delta.md'}:1: WARNING: secsoc_organisation_pages: 'organisations' holds pages")
+    assert message.startswith(
+        f"{folder / 'delta.md'}:1: WARNING: secsoc_organisation_pages: 'organisations' holds pages"
+    )
     assert "(delta.md)" in message and message.endswith("[secsoc.config]")
     assert (folder / "delta.md").read_text("utf-8") == written
     assert sorted(path.name for path in folder.iterdir()) == ["delta.md"]

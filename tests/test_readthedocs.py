@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from projects import ROOT, Project, plain_environment
+from projects import ROOT, BuildRoot, Project, append, plain_environment
 from reading import Site, attribute, found
 from secsoc.languages import alternates
 
@@ -74,9 +74,26 @@ def test_read_the_docs_dutch_build_matches_make_html(tmp_path: Path, project: Pr
                 "nl": "https://x.readthedocs.io/nl/stable/guide/page.html",
             },
         ),
+        # an address no link may take is not used: the links stay relative
+        ("javascript:alert(1)//fr/", {"fr": "../../fr/guide/page.html", "nl": "../../nl/guide/page.html"}),
+        (
+            "https://x.example/fr/ onmouseover=alert(1)",
+            {"fr": "../../fr/guide/page.html", "nl": "../../nl/guide/page.html"},
+        ),
     ],
+    ids=["local", "read-the-docs", "javascript", "space"],
 )
 def test_alternates_locally_and_on_read_the_docs(canonical: str | None, expected: dict[str, str]) -> None:
     links = alternates("fr", NAMES, "guide/page.html", canonical)
     assert {link.language: link.href for link in links} == expected
     assert [link.current for link in links] == [True, False]
+
+
+def test_a_canonical_address_no_link_may_take_is_refused(build: BuildRoot, secsoc_root: Path) -> None:
+    """READTHEDOCS_CANONICAL_URL reaches html_baseurl in conf.py: checked like any address."""
+    append(secsoc_root / "conf.py", '\nhtml_baseurl = "javascript:alert(1)//"\n')
+    site = build(secsoc_root)
+    (message,) = [row for row in site.warnings.splitlines() if "WARNING" in row]
+    assert "html_baseurl: 'javascript:alert(1)//' is not an http:// or https:// address" in message
+    assert message.endswith("[secsoc.config]")
+    assert "javascript:" not in (site.outdir / "lists.html").read_text("utf-8")

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from babel import Locale
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from .data.model import is_web_address
 from .i18n.translation import Translator
 from .warning_types import SecsocWarning, warn
 
@@ -27,6 +29,12 @@ PACKAGE = Path(__file__).parent
 
 _FOLDER_PART = re.compile(r"[A-Za-z0-9_-]+")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")
+# The territories whose formats Babel has (two capital letters; not its regions, "150").
+_TERRITORIES = frozenset(
+    code
+    for code in map(str, Locale("en").territories)
+    if re.fullmatch(r"[A-Z]{2}", code) and code not in ("EU", "EZ", "QO", "UN", "XA", "XB", "ZZ")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +42,7 @@ class Setting:
     name: str
     default: Any
     rebuild: str
-    type_: type
+    type_: type[Any]
     help: str
 
 
@@ -65,11 +73,14 @@ def add_settings(app: Sphinx) -> None:
         )
 
 
-def _problem(config: Config, name: str) -> str | None:
-    """Why the setting ``name`` cannot be used, if it cannot."""
-    value = config[name]
-    if name == "secsoc_territory" and not re.fullmatch(r"[A-Z]{2}", value):
-        return f"{value!r} is not a two-letter territory code such as 'BE'"
+def _problem(config: Config, setting: Setting) -> str | None:
+    """Why a setting cannot be used, if it cannot."""
+    name = setting.name
+    value: Any = config[name]
+    if not isinstance(value, setting.type_):
+        return f"{value!r} is {type(value).__name__}, not {setting.type_.__name__}"
+    if name == "secsoc_territory" and value not in _TERRITORIES:
+        return f"{value!r} is not a territory code such as 'BE' (ISO 3166, as Babel knows them)"
     if name == "secsoc_organisation_pages" and value.strip("/"):
         parts = PurePosixPath(value.strip("/")).parts
         if not parts or not all(_FOLDER_PART.fullmatch(part) for part in parts):
@@ -107,11 +118,20 @@ def _line_of(conf_py: Path, name: str) -> str | None:
 def check(app: Sphinx, config: Config) -> None:
     """``config-inited`` handler: each unusable setting reported, its default used."""
     for setting in SETTINGS:
-        problem = _problem(config, setting.name)
+        problem = _problem(config, setting)
         if problem is not None:
             message = f"{setting.name}: {problem}; using {setting.default!r}"
             warn(logger, SecsocWarning.CONFIG, message, _line_of(Path(app.confdir, "conf.py"), setting.name))
             config[setting.name] = setting.default
+    # Sphinx writes html_baseurl into every page's canonical link (conf.py takes it from
+    # READTHEDOCS_CANONICAL_URL): it passes the same check as every other address.
+    baseurl = config.html_baseurl if "html_baseurl" in config else ""
+    if baseurl and not is_web_address(baseurl):
+        message = (
+            f"html_baseurl: {baseurl!r} is not an http:// or https:// address; no canonical link is written"
+        )
+        warn(logger, SecsocWarning.CONFIG, message, _line_of(Path(app.confdir, "conf.py"), "html_baseurl"))
+        config.html_baseurl = ""
 
 
 def configure(app: Sphinx, config: Config) -> None:

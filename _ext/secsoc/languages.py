@@ -18,6 +18,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from sphinx.application import Sphinx
 
+from .data.model import is_web_address
+
 
 @dataclass(frozen=True, slots=True)
 class Alternate:
@@ -41,8 +43,8 @@ def alternates(
 
 
 def _root_on_read_the_docs(canonical_url: str | None, current: str, language: str) -> str | None:
-    if not canonical_url:
-        return None
+    if not canonical_url or not is_web_address(canonical_url):
+        return None  # not on Read the Docs, or an address no link may take: relative links
     parts = urlsplit(canonical_url)
     segments = parts.path.split("/")
     if current not in segments:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .files import DataFile, Kind
 
@@ -43,6 +44,13 @@ def shown(text: str) -> str:
         for char in text
     )
     return repr(visible).replace("\\\\u", "\\u")
+
+
+def is_web_address(url: str) -> bool:
+    """The one check of every address that reaches a link: ``http`` or ``https``, a
+    host, no spaces (the schemas' url pattern says the same for the data)."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in url)
 
 
 def display_path(path: Path, root: Path) -> str:
