@@ -176,3 +176,31 @@ def assert_shown_as_written(page: Path, shown: list[str]) -> None:
     assert not main.find_all("a", href=re.compile(r"^\s*javascript:", re.IGNORECASE))
     assert not main.find_all("abbr")
     assert "<em>x</em>" not in str(main)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", CASES, ids=lambda path: path.stem)
+def test_bad_input_through_the_complete_build(secsoc_root: Path, build: BuildRoot, path: Path) -> None:
+    """Every case through a whole build with every feature on (organisation pages,
+    downloads, every event handler): the same located message, every page written,
+    no traceback, and nothing written from a file that did not load."""
+    case = load_case(path)
+    apply(secsoc_root, case)
+    language = case.get("language", "fr")
+    # The test root lists no organisation page in a toctree: Sphinx's notice of that is not the case's.
+    features = {"secsoc_organisation_pages": "organisations", "suppress_warnings": ["toc.not_included"]}
+    site = build(secsoc_root, language, confoverrides=features)
+    assert "Traceback" not in site.warnings + site.status
+    assert "Extension error" not in site.warnings + site.status
+    for page in PAGES:
+        assert (site.outdir / f"{page}.html").is_file(), page
+    if case.get("accepted"):
+        assert site.warnings == ""
+        return
+    assert_one_located_message(secsoc_root, case, messages_of(site.warnings))
+    broken = case["expect"]["file"]
+    downloads = site.outdir / "_downloads" / "secsoc"
+    if broken in ("data/organisations.yaml", "data/sources.yaml"):
+        assert not downloads.exists()  # nothing is written from data that did not load
+    if broken.startswith("data/lists/") and Path(broken).suffix == ".yaml":
+        assert not (downloads / "lists" / f"{Path(broken).stem}.csv").exists()

@@ -60,7 +60,15 @@ def test_suppress_warnings_silences_one_kind_only(
         ("secsoc_languages", {"fr": ""}, "expected language codes"),
         ("secsoc_translated_settings", ["no_such_setting"], "not the names of settings holding text"),
     ],
-    ids=["pages-dot", "pages-parent", "territory", "territory-xx", "data-dir-dict", "languages", "translated"],
+    ids=[
+        "pages-dot",
+        "pages-parent",
+        "territory",
+        "territory-xx",
+        "data-dir-dict",
+        "languages",
+        "translated",
+    ],
 )
 def test_an_unusable_setting_is_named_at_conf_py_and_its_default_used(
     build: BuildRoot, secsoc_root: Path, setting: str, value: object, says: str
