@@ -97,6 +97,25 @@ def test_a_refused_template_shows_its_french_text_only(build: BuildRoot, secsoc_
     assert "Nr." in text  # the other templates still Dutch
 
 
+def test_a_page_translation_may_link_elsewhere_and_escape(build: BuildRoot, secsoc_root: Path) -> None:
+    """What the structure check leaves to the translator: where a link goes (the Dutch page
+    of an external site), the order of the markup, and an escaped asterisk."""
+    catalog = secsoc_root / "locales/nl/LC_MESSAGES/lists.po"
+    edit(catalog, '"De namen staan er **zoals ze gedrukt zijn**, zoals bij de "', '"Zoals bij de "')
+    edit(
+        catalog,
+        '"[federatie](https://example.org/federation/)."',
+        '"[federatie](https://example.org/nl/federatie/) staan de namen er **zoals ze gedrukt zijn** \\\\*."',
+    )
+    site = build(secsoc_root, "nl")
+    assert site.warnings == ""
+    paragraph = next(p for p in site.main("lists").find_all("p") if "Zoals bij de" in p.get_text())
+    assert paragraph.get_text() == "Zoals bij de federatie staan de namen er zoals ze gedrukt zijn *."
+    link = paragraph.find("a")
+    assert link is not None and link["href"] == "https://example.org/nl/federatie/"
+    assert paragraph.find("strong") is not None
+
+
 MARKUP = '<img src=x onerror=\\"alert(1)\\">'  # as written in a .po file
 
 
