@@ -1,20 +1,27 @@
 """Where the extension relies on another library's internals, a test says so first.
 
 Each seam has a guard in the code and a contract here: Babel's private PO parser
-hooks (``pofile.py``), and furo's templates, copied and patched
-(``templates/furo.patch``).  libyaml's parser and its pure-Python fallback are
+hooks (``pofile.py``), furo's templates, copied and patched
+(``templates/furo.patch``), and MyST's Markdown parser, rebuilt without MyST to
+check the page catalogs (``pocheck.py``).  libyaml's parser and its pure-Python fallback are
 compared in ``test_yamlsource.py``.  An upgrade that moves a seam fails here,
 saying what to re-check, instead of quietly changing what translators are told.
 """
 
 from __future__ import annotations
 
+import ast
 import shutil
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from myst_parser.config.main import MdParserConfig
+from myst_parser.parsers.mdit import create_md_parser
 from projects import ROOT
 from secsoc.i18n import pofile
+from secsoc.i18n.pocheck import markdown_parser
 from secsoc.i18n.pofile import read_catalog
 from secsoc.tools.themepatch import COPIES, PATCH, installed_theme, theme_patch
 
@@ -82,3 +89,45 @@ def test_every_copied_template_is_one_of_furos() -> None:
     copies = [path.relative_to(COPIES) for path in COPIES.rglob("*.html")]
     assert copies and all((theme / name).is_file() for name in copies)
     assert PATCH.parent == ROOT / "_ext" / "secsoc" / "templates"
+
+
+def myst_settings(conf: Path) -> dict[str, object]:
+    """The ``myst_*`` settings of a ``conf.py``, read without running it."""
+    settings = {}
+    for node in ast.parse(conf.read_text("utf-8")).body:
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id.startswith("myst_") and node.value:
+                    settings[target.id.removeprefix("myst_")] = ast.literal_eval(node.value)
+    return settings
+
+
+SAMPLES = (
+    "Les noms **tels qu'ils sont** et *imprimés*, comme la [fédération](https://example.org/).",
+    "Le même organisme : {secsoc-org}`gamma` et `code`, <https://example.org> ![i](p.png) [^1]",
+    "<b>gras</b> \\* &amp; ** pas gras** [lien] (https://example.org) [a](https://e.org/a b)",
+    "# Titre\n\n- liste\n\n1. liste\n\n> citation\n\n% commentaire\n\n(cible)=\n\n+++\n\n---",
+)
+
+
+@pytest.mark.parametrize("conf", [ROOT / "conf.py", ROOT / "tests" / "roots" / "test-secsoc" / "conf.py"])
+def test_the_page_catalogs_are_parsed_as_myst_parses_them(conf: Path) -> None:
+    """``pocheck.markdown_parser`` rebuilds MyST's parser (MyST itself imports docutils):
+    the same rules for the project's ``myst_*`` settings, the same structure.  Fails
+    when myst-parser changes its parser or ``conf.py`` enables a MyST extension."""
+    myst = create_md_parser(MdParserConfig(**myst_settings(conf)), RendererHTML)  # type: ignore[arg-type]
+    ours = markdown_parser()
+    theirs = myst.get_active_rules()
+    theirs["core"] = [rule for rule in theirs["core"] if rule not in ("text_join", "wordcount")]
+    assert ours.get_active_rules() == theirs
+    assert {key: ours.options.get(key) for key in ("typographer", "linkify", "html")} == {
+        key: myst.options.get(key) for key in ("typographer", "linkify", "html")
+    }
+
+    def structure(md: MarkdownIt, text: str) -> list[str]:
+        tokens = [t for block in md.parse(text) for t in (block, *(block.children or ()))]
+        return [t.type for t in tokens if t.type not in ("text", "text_special")]
+
+    for sample in SAMPLES:
+        assert structure(ours, sample) == structure(myst, sample), sample

@@ -9,8 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from bs4 import BeautifulSoup
-from projects import ROOT, BuildRoot, Project, copy_project, edit, make
+from projects import ROOT, BuildRoot, Project, append, copy_project, copy_root, edit, make
+from secsoc.i18n.catalogs import compile_theme_catalogs
 
 CATALOGS = sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po"))
 MSGFMT = Path(sys.executable).parent / "msgfmt"  # GNU gettext, from requirements-intl.txt
@@ -97,6 +100,25 @@ def test_a_refused_template_shows_its_french_text_only(build: BuildRoot, secsoc_
     assert "Nr." in text  # the other templates still Dutch
 
 
+def test_a_page_translation_may_link_elsewhere_and_escape(build: BuildRoot, secsoc_root: Path) -> None:
+    """What the structure check leaves to the translator: where a link goes (the Dutch page
+    of an external site), the order of the markup, and an escaped asterisk."""
+    catalog = secsoc_root / "locales/nl/LC_MESSAGES/lists.po"
+    edit(catalog, '"De namen staan er **zoals ze gedrukt zijn**, zoals bij de "', '"Zoals bij de "')
+    edit(
+        catalog,
+        '"[federatie](https://example.org/federation/)."',
+        '"[federatie](https://example.org/nl/federatie/) staan de namen er **zoals ze gedrukt zijn** \\\\*."',
+    )
+    site = build(secsoc_root, "nl")
+    assert site.warnings == ""
+    paragraph = next(p for p in site.main("lists").find_all("p") if "Zoals bij de" in p.get_text())
+    assert paragraph.get_text() == "Zoals bij de federatie staan de namen er zoals ze gedrukt zijn *."
+    link = paragraph.find("a")
+    assert link is not None and link["href"] == "https://example.org/nl/federatie/"
+    assert paragraph.find("strong") is not None
+
+
 MARKUP = '<img src=x onerror=\\"alert(1)\\">'  # as written in a .po file
 
 
@@ -129,6 +151,56 @@ def test_no_catalog_can_put_markup_on_a_page(tmp_path: Path) -> None:
     brand = index.select_one(".sidebar-brand-text")
     assert brand is not None
     assert brand.get_text() == 'Erkende <img src=x onerror="alert(1)">'  # the site title, as text
+
+
+FURO = {
+    "html_theme": "furo",
+    "html_sidebars": {"**": ["sidebar/brand.html", "secsoc/languages.html", "sidebar/navigation.html"]},
+}
+#: Theme words whose translation would leave its HTML attribute (or add an element)
+#: were it written as it is.
+BREAKOUT = {
+    "Language": 'Taal" onmouseover="alert(1)',
+    "Toggle site navigation sidebar": "Zijbalk' onmouseover='alert(1)' x='",
+    "Back to top": "Terug <b>naar</b> boven &amp; &",
+}
+
+
+def test_a_theme_word_cannot_leave_its_attribute(build: BuildRoot, secsoc_root: Path, tmp_path: Path) -> None:
+    """Two defenses. The catalog check refuses a quote, a tag or an ampersand the English
+    text lacks, at its line; and the templates escape every word they write, so that
+    a compiled catalog that was never checked still cannot break out (Sphinx's Jinja
+    does not escape)."""
+    catalog = secsoc_root / "locales/nl/LC_MESSAGES/sphinx.po"
+    append(catalog, 'msgid "Language"\nmsgstr "Taal\\" onmouseover=\\"alert(1)"\n')
+    compile_theme_catalogs(secsoc_root / "locales")  # as conf.py does, before Sphinx reads them
+    checked = build(secsoc_root, "nl", confoverrides=FURO)
+    line = catalog.read_text("utf-8").splitlines().index('msgid "Language"') + 1
+    assert f"sphinx.po:{line}: WARNING: msgid 'Language': the translation adds '\"'" in checked.warnings
+    page = checked.page("lists")
+    assert [tag.name for tag in page.find_all(True) if tag.has_attr("onmouseover")] == []
+    languages = page.select_one("nav.secsoc-languages")
+    assert languages is not None and languages["aria-label"] == "Language"  # the English word
+
+    # Such words compiled straight into a sphinx.mo, with no sphinx.po to check (in
+    # another copy: Python's gettext keeps each .mo it has read, by its path).
+    root = copy_root("secsoc", tmp_path / "unchecked")
+    messages = root / "locales/nl/LC_MESSAGES"
+    (messages / "sphinx.po").unlink()
+    unchecked = Catalog(locale="nl")
+    for english, dutch in BREAKOUT.items():
+        unchecked.add(english, dutch)
+    with (messages / "sphinx.mo").open("wb") as stream:
+        write_mo(stream, unchecked)
+    page = build(root, "nl", confoverrides=FURO).page("lists")
+    assert [tag.name for tag in page.find_all(True) if tag.has_attr("onmouseover")] == []
+    languages = page.select_one("nav.secsoc-languages")
+    assert languages is not None and languages["aria-label"] == BREAKOUT["Language"]
+    toggle = page.select_one("input#__navigation")
+    assert toggle is not None and toggle["aria-label"] == BREAKOUT["Toggle site navigation sidebar"]
+    back = page.select_one(".back-to-top span")
+    assert back is not None and back.find("b") is None
+    assert back.get_text() == BREAKOUT["Back to top"]
 
 
 def test_make_html_counts_the_translations_of_each_language(project: Project) -> None:
