@@ -155,8 +155,13 @@ def _kind(token: Token) -> tuple[str, _Kind] | None:
     if token.nesting == -1 or token.type in _IMPLIED or token.type in _TEXT:
         return None
     if token.type == "myst_role":
+        # What a role points at is not translated: an organisation's id, a page, a
+        # label; only a title written before it, `Title <target>`, is.
         name = str(token.meta.get("name", ""))
-        return f"role {name}", _Kind("a", f"role {{{name}}}", f"roles {{{name}}}", f"{{{name}}}`text`")
+        titled = re.fullmatch(r"(?s).*<([^<>]+)>\s*", token.content)
+        target = (titled.group(1) if titled else token.content).strip()
+        written = f"{{{name}}}`{target}`"
+        return f"role {name} {target}", _Kind("a", f"role {written}", f"roles {written}", f"{{{name}}}`text`")
     if token.type in ("html_inline", "html_block"):
         html = _shorten(token.content)
         return f"html {token.content.strip()}", _Kind("", f"HTML {html}", f"times HTML {html}")
