@@ -137,6 +137,9 @@ def read_yaml(path: Path, loader: Callable[[str], Any] | None = None) -> Any:
         # it, so the message also says where the construct being read began.
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
+        # At the end of a file without a final line break, libyaml's mark is on the
+        # line after the last: the mistake is on the last line there is.
+        line = min(line, text.count("\n") + (0 if text.endswith("\n") else 1) or 1)
         problem = err.problem or "invalid YAML"
         context = ""
         if err.context and err.context_mark and err.context_mark.line + 1 != line:

@@ -128,10 +128,13 @@ class _LocatingParser(PoFileParser):
         self.unclosed: list[int] = []  # lines, 1-based
         self.seen: dict[tuple[str, str | None, bool], int] = {}
         self.duplicates: list[tuple[str, int, int]] = []  # msgid, line, first line
+        self.line = 0  # the line being read, 1-based; 0 before any
 
     def _process_message_line(self, lineno: int, line: str, obsolete: bool = False) -> None:
+        self.line = lineno + 1
         start = line.find('"')
-        if BABEL_HOOKS and start >= 0 and not _STRING.fullmatch(line[start:].rstrip()):
+        # An obsolete entry (#~) is never used: a mistake in it is left alone.
+        if BABEL_HOOKS and not obsolete and start >= 0 and not _STRING.fullmatch(line[start:].rstrip()):
             self.unclosed.append(lineno + 1)
         super()._process_message_line(lineno, line, obsolete)
 
@@ -175,12 +178,23 @@ def read_catalog(path: Path) -> PoFile:
     catalog = Catalog(locale=None, charset=charset)
     parser = _LocatingParser(catalog)
     try:
-        parser.parse(text.splitlines())
+        # Lines as editors count them: str.splitlines() would also break at a form
+        # feed or U+2028, and every later line number would be off.
+        parser.parse(text.replace("\r\n", "\n").split("\n"))
     except PoFileError as err:
         raise CatalogError((getattr(err, "lineno", 0) or 0) + 1, f"unreadable catalog: {err}") from None
     except (ValueError, LookupError, AttributeError, TypeError, IndexError) as err:
-        # Babel raises these on some broken headers, without a line.
-        raise CatalogError(header_line(path, "Content-Type"), f"unreadable catalog: {err}") from None
+        # Babel raises these without a line: at the line it was reading, when known
+        # (a plural index such as msgstr[x]), else at the header.
+        line = parser.line or header_line(path, "Content-Type")
+        raise CatalogError(line, f"unreadable catalog: {err}") from None
+    if catalog.charset.replace("_", "-").lower() not in ("utf-8", "utf8"):
+        # The header as Babel read it (a charset line run on into the next one).
+        raise CatalogError(
+            header_line(path, "Content-Type"),
+            f"unreadable catalog: its Content-Type header reads as charset {catalog.charset!r}; "
+            'write "Content-Type: text/plain; charset=UTF-8\\n"',
+        )
     po = PoFile(path, catalog)
     by_line = sorted((message.lineno or 0, message) for message in catalog)
     for line in parser.unclosed:
