@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from projects import ROOT, BuildRoot, copy_root, edit, sphinx_build
+from projects import BuildRoot, copy_root, edit, sphinx_build
 from reading import found
 from secsoc.data.loader import load_dataset
 
@@ -176,8 +176,3 @@ def assert_shown_as_written(page: Path, shown: list[str]) -> None:
     assert not main.find_all("a", href=re.compile(r"^\s*javascript:", re.IGNORECASE))
     assert not main.find_all("abbr")
     assert "<em>x</em>" not in str(main)
-
-
-def test_the_readme_states_the_size_of_the_corpus() -> None:
-    readme = (ROOT / "README.md").read_text("utf-8")
-    assert f"{len(CASES)} cases" in readme
