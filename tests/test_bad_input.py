@@ -92,10 +92,12 @@ def assert_one_located_message(root: Path, case: dict[str, Any], messages: list[
     located = [row for row in messages if re.search(rf"(^|/){re.escape(expect['file'])}:{line}: ", row)]
     assert located, f"no message at {expect['file']}:{line} in:\n" + "\n".join(messages)
     message = located[0]
-    assert expect["message"] in message
-    if "field" in expect:  # data messages say "<file>:<line>: WARNING: <field>: ..."
-        data = expect["file"].startswith("data/")
-        assert (f": {expect['field']}: " if data else expect["field"]) in message
+    # What the case says the message holds: its words, and the field, directive or
+    # target it names (data messages say "<file>:<line>: WARNING: <field>: ...").
+    data = expect["file"].startswith("data/")
+    fields = [f": {name}: " if data else name for name in as_list(expect.get("field", []))]
+    for wanted in [expect["message"], *fields]:
+        assert wanted in message, (wanted, message)
     count = expect.get("count", 1)
     assert len(messages) == count, f"{count} message(s) expected:\n" + "\n".join(messages)
 
@@ -114,6 +116,14 @@ def test_bad_input(secsoc_root: Path, build: BuildRoot, path: Path) -> None:
         _, problems = load_dataset(secsoc_root / "data", secsoc_root)
         messages = [f"{problem.location}: WARNING: {problem.text}" for problem in problems]
         assert_one_located_message(secsoc_root, case, messages)
+        # the located message's field exactly: none for a mistake about the whole file
+        line = expected_line(secsoc_root, case["expect"])
+        at = [
+            p.field
+            for p in problems
+            if (p.location.display, p.location.line) == (case["expect"]["file"], line)
+        ]
+        assert at[:1] == [case["expect"].get("field", "")]
         return
 
     site = build(secsoc_root, language)
