@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import Tag
 from projects import BuildRoot, append, edit
-from reading import caption, comparison, found, list_table, text
+from reading import caption, comparison, entries, found, list_table, text
 from secsoc.i18n.formatting import french_spacing
 
 OFFICIAL = "data/lists/official-2030-11-05.yaml"
@@ -126,8 +126,10 @@ def test_a_member_missing_from_the_official_list(build: BuildRoot, secsoc_root: 
 def test_the_table_follows_the_list_file(build: BuildRoot, secsoc_root: Path) -> None:
     append(secsoc_root / OFFICIAL, DELTA)
     site = build(secsoc_root)
-    table = caption(list_table(site.main("lists"), "official-2030-11-05"))
-    assert table.endswith(french_spacing(", situation au 5 novembre 2030 : 6 inscriptions"))
+    table = list_table(site.main("lists"), "official-2030-11-05")
+    assert caption(table).endswith(french_spacing(", situation au 5 novembre 2030 : 6 inscriptions"))
+    last = entries(table)[-1]
+    assert (last.position, last.printed, last.organisation) == ("6", "DELTA", "Delta")
 
 
 @pytest.mark.parametrize(
