@@ -52,6 +52,24 @@ def text(tag: Tag) -> str:
     return re.sub(r"[ \t\r\n]+", " ", tag.get_text("")).replace("¶", "").strip()
 
 
+#: A number as the editions write it: digits, grouped by three after the first with a
+#: narrow no-break space (French) or a dot (Dutch).
+NUMBER = re.compile(r"\d+(?:[\u202f\u00a0.]\d{3})*")
+
+
+def numbers(said: str, *leaving_out: str) -> list[str]:
+    """The numbers a text states, once the parts known to hold digits of their own (a
+    title, a date, names) are left out: a sentence's count, and nothing else."""
+    for part in sorted(leaving_out, key=len, reverse=True):
+        said = said.replace(part, " ")
+    return NUMBER.findall(said)
+
+
+def names(tag: Tag) -> list[str]:
+    """The organisations a sentence or a cell names, in order."""
+    return [text(name) for name in tag.select(".secsoc-org")]
+
+
 def paragraphs(tag: Tag) -> list[str]:
     return [text(paragraph) for paragraph in tag.find_all("p")]
 

@@ -92,10 +92,12 @@ def assert_one_located_message(root: Path, case: dict[str, Any], messages: list[
     located = [row for row in messages if re.search(rf"(^|/){re.escape(expect['file'])}:{line}: ", row)]
     assert located, f"no message at {expect['file']}:{line} in:\n" + "\n".join(messages)
     message = located[0]
-    assert expect["message"] in message
-    if "field" in expect:  # data messages say "<file>:<line>: WARNING: <field>: ..."
-        data = expect["file"].startswith("data/")
-        assert (f": {expect['field']}: " if data else expect["field"]) in message
+    # What the case says the message holds: its words, and the field, directive or
+    # target it names (data messages say "<file>:<line>: WARNING: <field>: ...").
+    data = expect["file"].startswith("data/")
+    fields = [f": {name}: " if data else name for name in as_list(expect.get("field", []))]
+    for wanted in [expect["message"], *fields]:
+        assert wanted in message, (wanted, message)
     count = expect.get("count", 1)
     assert len(messages) == count, f"{count} message(s) expected:\n" + "\n".join(messages)
 
@@ -114,6 +116,14 @@ def test_bad_input(secsoc_root: Path, build: BuildRoot, path: Path) -> None:
         _, problems = load_dataset(secsoc_root / "data", secsoc_root)
         messages = [f"{problem.location}: WARNING: {problem.text}" for problem in problems]
         assert_one_located_message(secsoc_root, case, messages)
+        # the located message's field exactly: none for a mistake about the whole file
+        line = expected_line(secsoc_root, case["expect"])
+        at = [
+            p.field
+            for p in problems
+            if (p.location.display, p.location.line) == (case["expect"]["file"], line)
+        ]
+        assert at[:1] == [case["expect"].get("field", "")]
         return
 
     site = build(secsoc_root, language)
@@ -204,3 +214,23 @@ def test_bad_input_through_the_complete_build(secsoc_root: Path, build: BuildRoo
         assert not downloads.exists()  # nothing is written from data that did not load
     if broken.startswith("data/lists/") and Path(broken).suffix == ".yaml":
         assert not (downloads / "lists" / f"{Path(broken).stem}.csv").exists()
+
+
+def test_the_corpus_breaks_every_kind_of_file() -> None:
+    """Every data file kind and every catalog kind has cases, so the complete build above
+    meets a broken file of each (and both of its 'nothing written' checks are exercised)."""
+    broken = {load_case(path).get("expect", {}).get("file", "") for path in CASES}
+    kinds = {
+        "organisations": "data/organisations.yaml",
+        "sources": "data/sources.yaml",
+        "figures": "data/figures.yaml",
+        "a list": "data/lists/",
+        "a schema": "data/schema/",
+        "the extension's catalog": "LC_MESSAGES/secsoc.po",
+        "the data's catalog": "LC_MESSAGES/data.po",
+        "a page's catalog": "LC_MESSAGES/lists.po",
+        "the theme's catalog": "LC_MESSAGES/sphinx.po",
+        "a page": ".md",
+    }
+    missing = [kind for kind, where in kinds.items() if not any(where in file for file in broken)]
+    assert missing == []

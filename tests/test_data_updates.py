@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import Tag
 from projects import BuildRoot, append, edit
-from reading import caption, comparison, found, list_table, text
+from reading import caption, comparison, entries, found, list_table, text
 from secsoc.i18n.formatting import french_spacing
 
 OFFICIAL = "data/lists/official-2030-11-05.yaml"
@@ -43,6 +43,36 @@ def test_the_published_comparison(build: BuildRoot, secsoc_root: Path) -> None:
             "Source : Fédération des secrétariats, « Membres », à la date du 10 janvier 2031, HTML.",
             "La comparaison par organisme confirme cette affirmation, en tenant compte d'une correspondance "
             "déduite (voir le tableau).",
+        ]
+    )
+
+
+def test_without_an_inferred_match_the_conclusions_say_nothing_of_them(
+    build: BuildRoot, secsoc_root: Path
+) -> None:
+    """The other case of test_site's test_conclusions_say_how_many_matches_are_inferred."""
+    edit(
+        secsoc_root / OFFICIAL,
+        "    inferred: >-\n      SSG sont les initiales de Secrétariat Social Gamma.\n",
+        "",
+    )
+    site = build(secsoc_root)
+    assert site.warnings == ""
+    block = found(site.main("lists").find(class_="secsoc-comparison"))
+    assert block.select(".secsoc-hedge") == []
+    assert [text(paragraph) for paragraph in block.find_all("p")] == french(
+        [
+            "La liste « Officielle » compte 4 organismes distincts.",
+            "La liste « Fédération » compte 3 organismes distincts.",
+            "Un seul organisme de la liste « Officielle » est absent de la liste « Fédération » : Omega.",
+            "Tous les organismes de la liste « Fédération » figurent dans la liste « Officielle ».",
+            "Un organisme apparaît plusieurs fois dans la liste « Officielle » : "
+            "Alpha (inscriptions 1 et 4).",
+            "Aucun organisme n'apparaît plus d'une fois dans la liste « Fédération ».",
+            "La liste « Fédération » s'accompagne de cette affirmation : "
+            "« Tous les secrétariats agréés sauf un sont nos membres. »",
+            "Source : Fédération des secrétariats, « Membres », à la date du 10 janvier 2031, HTML.",
+            "La comparaison par organisme confirme cette affirmation.",
         ]
     )
 
@@ -96,8 +126,10 @@ def test_a_member_missing_from_the_official_list(build: BuildRoot, secsoc_root: 
 def test_the_table_follows_the_list_file(build: BuildRoot, secsoc_root: Path) -> None:
     append(secsoc_root / OFFICIAL, DELTA)
     site = build(secsoc_root)
-    table = caption(list_table(site.main("lists"), "official-2030-11-05"))
-    assert table.endswith(french_spacing(", situation au 5 novembre 2030 : 6 inscriptions"))
+    table = list_table(site.main("lists"), "official-2030-11-05")
+    assert caption(table).endswith(french_spacing(", situation au 5 novembre 2030 : 6 inscriptions"))
+    last = entries(table)[-1]
+    assert (last.position, last.printed, last.organisation) == ("6", "DELTA", "Delta")
 
 
 @pytest.mark.parametrize(

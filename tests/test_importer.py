@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from projects import ROOT, append, copy_project, edit, make
+from reading import found, names, text
 from secsoc.data.loader import load_dataset
 from secsoc.tools.importer import run
 
@@ -104,9 +106,13 @@ def test_once_completed_the_pages_say_what_changed_in_both_languages(
         ("fr", "nouveau dans la liste", "n'est plus dans la liste"),
         ("nl", "nieuw op de lijst", "staat niet meer op de lijst"),
     ):
-        page = (project / "_build" / "html" / language / "secretariats.html").read_text("utf-8")
-        assert new in page and "Secrétariat Social Horizon" in page
-        assert gone in page and "Paycover" in page
+        page = BeautifulSoup(
+            (project / "_build" / "html" / language / "secretariats.html").read_text("utf-8"), "html.parser"
+        )
+        # the first sentences of what changed: who is new, who is gone
+        added, removed, *_ = found(page.select_one(".secsoc-changes")).find_all("p")
+        assert new in text(added) and names(added) == ["Secrétariat Social Horizon"]
+        assert gone in text(removed) and names(removed) == ["Paycover"]
 
 
 @pytest.mark.parametrize(

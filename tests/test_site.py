@@ -20,12 +20,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from projects import Project
-from reading import Site, attribute, caption, comparison, entries, found, list_table, text
+from reading import Site, attribute, caption, entries, found, list_table, names, numbers, text
 from secsoc.data.comparison import compare
 from secsoc.data.loader import load_dataset
 from secsoc.data.model import Dataset, Source
 from secsoc.i18n.formatting import Formatter, french_spacing
 from secsoc.i18n.pofile import forms_of, read_catalog
+from secsoc.i18n.translation import Translator
 
 LANGUAGES = ("fr", "nl")
 
@@ -82,6 +83,17 @@ def dataset(project: Path) -> Dataset:
     return data
 
 
+@cache
+def translator(project: Path, language: str) -> Translator:
+    """The extension's sentences and the data's prose in ``language``, from the catalogs."""
+    return Translator([project / "locales"], language)
+
+
+def as_shown(language: str, sentence: str) -> str:
+    """A sentence as the edition prints it: the French one with its narrow spaces."""
+    return french_spacing(sentence) if language == "fr" else sentence
+
+
 def pages(project: Project) -> list[str]:
     return sorted(path.stem for path in (project.path / "docs").glob("*.md"))
 
@@ -121,56 +133,85 @@ def test_every_entry_of_every_list_is_shown_in_published_order(project: Project,
         assert [row.organisation for row in shown] == names
         assert [bool(row.remark) for row in shown] == [bool(entry.remark) for entry in published.entries]
         assert [bool(row.inferred) for row in shown] == [bool(entry.inferred) for entry in published.entries]
-        if language == "fr":
-            remarks = [f"Remarque : {entry.remark.text}" for entry in published.entries if entry.remark]
-            assert [row.remark for row in shown if row.remark] == [french_spacing(r) for r in remarks]
-            reasons = [f"Correspondance déduite : {e.inferred.text}" for e in published.entries if e.inferred]
-            assert [row.inferred for row in shown if row.inferred] == [french_spacing(r) for r in reasons]
+        tr = translator(project.path, language)
+        remark, reason = tr.gettext("Remarque : {remark}"), tr.gettext("Correspondance déduite : {reason}")
+        remarks = [remark.format(remark=tr.data(e.remark.text)) for e in published.entries if e.remark]
+        assert [row.remark for row in shown if row.remark] == [as_shown(language, r) for r in remarks]
+        reasons = [reason.format(reason=tr.data(e.inferred.text)) for e in published.entries if e.inferred]
+        assert [row.inferred for row in shown if row.inferred] == [as_shown(language, r) for r in reasons]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_captions_give_the_count_and_the_date_of_each_list(project: Project, language: str) -> None:
-    data, fmt = dataset(project.path), Formatter(language)
+def test_captions_give_the_title_the_date_and_the_count_of_each_list(project: Project, language: str) -> None:
+    data, fmt, tr = dataset(project.path), Formatter(language), translator(project.path, language)
     for directive in used(project, "secsoc-list"):
         published = data.lists[directive.arguments[0]]
         shown = caption(list_table(edition(project, language).main(directive.page), published.id))
-        assert fmt.number(len(published.entries)) in shown
+        title = as_shown(language, tr.data(published.title.text))
+        assert shown.startswith(title), shown
         date = data.sources[published.source].reference_date
-        if date:
-            assert fmt.date(date) in shown
-        if language == "fr":
-            assert shown.startswith(french_spacing(published.title.text))
+        dates = [fmt.date(date)] if date else []  # the source's date, when it gives one
+        assert all(day in shown for day in dates), shown
+        # after the title, the only other number is the count of entries
+        assert numbers(shown.removeprefix(title), *dates) == [fmt.number(len(published.entries))], shown
+
+
+def labels(project: Project, language: str, directive: Directive) -> list[str]:
+    """The names of a comparison's two lists, as its sentences quote them."""
+    data, tr = dataset(project.path), translator(project.path, language)
+    return [as_shown(language, tr.data(data.lists[key].label.text)) for key in directive.arguments]
+
+
+def count_said(said: list[str], count: int, fmt: Formatter) -> bool:
+    """A count as a sentence gives it: in figures, or in words for none or one."""
+    return said == [fmt.number(count)] or (count <= 1 and said == [])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_comparisons_name_every_organisation_missing_from_the_other_list(
+def test_comparisons_count_each_list_and_name_who_is_missing_or_listed_twice(
     project: Project, language: str
 ) -> None:
     data, fmt = dataset(project.path), Formatter(language)
-    for directive in used(project, "secsoc-comparison"):
-        first, second = (data.lists[key] for key in directive.arguments)
-        result = compare(first, second)
-        sentences = " ".join(comparison(edition(project, language).main(directive.page)))
-        for published in (first, second):
-            assert fmt.number(len(published.organisation_ids)) in sentences
-        for missing in (*result.only_in_first, *result.only_in_second):
-            assert data.organisations[missing].name in sentences
-        for duplicate in (*result.duplicates_in_first, *result.duplicates_in_second):
-            assert fmt.join([fmt.number(position) for position in duplicate.positions]) in sentences
+    for directive, block in comparisons(project, language):
+        lists = [data.lists[key] for key in directive.arguments]
+        result = compare(*lists)
+        quoted = labels(project, language, directive)
+        # the two sentences that count the lists: the block's paragraphs with no class
+        counted = block.select(":scope > p:not([class])")
+        for label, sentence, published in zip(quoted, counted, lists, strict=True):
+            assert label in text(sentence), directive
+            assert numbers(text(sentence), label) == [fmt.number(len(published.organisation_ids))]
+        absent = block.select(".secsoc-absent")
+        for sentence, missing in zip(absent, (result.only_in_first, result.only_in_second), strict=True):
+            assert names(sentence) == [data.organisations[key].name for key in missing], directive
+            said = numbers(text(sentence), *quoted, *names(sentence))
+            assert count_said(said, len(missing), fmt), (directive, said)
+        twice = block.select(".secsoc-duplicates")
+        for sentence, duplicates in zip(
+            twice, (result.duplicates_in_first, result.duplicates_in_second), strict=True
+        ):
+            assert names(sentence) == [data.organisations[d.organisation].name for d in duplicates]
+            # each name is followed by the positions where the list prints it
+            positions = [numbers(str(name.next_sibling)) for name in sentence.select(".secsoc-org")]
+            assert positions == [[fmt.number(at) for at in d.positions] for d in duplicates], directive
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_figures_are_formatted_for_the_language(project: Project, language: str) -> None:
-    data, fmt = dataset(project.path), Formatter(language)
+def test_figures_are_the_datas_sentences_with_numbers_formatted_for_the_language(
+    project: Project, language: str
+) -> None:
+    data, fmt, tr = dataset(project.path), Formatter(language), translator(project.path, language)
     for directive in used(project, "secsoc-figures"):
         wanted = directive.arguments or tuple(data.figures)
-        items = edition(project, language).main(directive.page).select(".secsoc-figures li")
+        items = edition(project, language).main(directive.page).select(".secsoc-figures > li")
         assert len(items) == len(wanted)
         for item, key in zip(items, wanted, strict=True):
             figure = data.figures[key]
-            assert fmt.number(figure.count) in text(item)
-            if figure.share is not None:
-                assert fmt.share(figure.share) in text(item)
+            sentence = found(item.find("p"))
+            assert text(found(sentence.find("strong"))) == fmt.number(figure.count)  # the count stands out
+            share = {} if figure.share is None else {"share": fmt.share(figure.share)}
+            filled = tr.data(figure.statement.text).format(count=fmt.number(figure.count), **share)
+            assert text(sentence) == as_shown(language, filled)
 
 
 def cited_sources(project: Project, page: str) -> set[str]:
@@ -204,14 +245,16 @@ def shown_links(source: Source, language: str) -> set[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_cited_source_has_its_links_and_numac(project: Project, language: str) -> None:
     data = dataset(project.path)
+    every_numac = {source.numac for source in data.sources.values() if source.numac}
     for page in pages(project):
         main = edition(project, language).main(page)
         links = {a["href"] for a in main.find_all("a")}
-        for key in cited_sources(project, page):
-            source = data.sources[key]
-            assert shown_links(source, language) <= links, (page, key)
-            if source.numac:
-                assert source.numac in text(main), (page, key)
+        cited = [data.sources[key] for key in cited_sources(project, page)]
+        for source in cited:
+            assert shown_links(source, language) <= links, (page, source.id)
+        # a citation shows its source's NUMAC as code, and no other code
+        codes = {text(code) for code in main.select(".secsoc-citation code")}
+        assert {source.numac for source in cited if source.numac} <= codes <= every_numac, page
 
 
 def test_no_dutch_page_links_to_the_french_version_of_a_source_with_a_dutch_one(project: Project) -> None:
@@ -315,15 +358,29 @@ def test_french_prose_has_narrow_spaces_and_dutch_none(project: Project) -> None
         assert "\u202f" not in text(project.nl.main(page)), page
 
 
+def comparisons(project: Project, language: str) -> Iterator[tuple[Directive, Tag]]:
+    """Each comparison the pages make, with what it shows, in the order of the pages."""
+    for page in pages(project):
+        made = [directive for directive in used(project, "secsoc-comparison") if directive.page == page]
+        shown = edition(project, language).main(page).select(".secsoc-comparison")
+        assert len(shown) == len(made), page
+        yield from zip(made, shown, strict=True)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_conclusions_say_how_many_matches_are_inferred(project: Project, language: str) -> None:
+    """With inferred matches, the conclusions say how many; without, they say nothing of
+    them (that case is the test root's, test_data_updates.py)."""
     data, fmt = dataset(project.path), Formatter(language)
-    for directive in used(project, "secsoc-comparison"):
+    for directive, block in comparisons(project, language):
         result = compare(*(data.lists[key] for key in directive.arguments))
-        hedges = edition(project, language).main(directive.page).select(".secsoc-hedge, .secsoc-holds")
+        hedges = block.select(".secsoc-hedge, .secsoc-holds")
         if result.inferred:
-            assert hedges, directive
-            assert all(fmt.number(len(result.inferred)) in text(hedge) for hedge in hedges)
+            assert block.select(".secsoc-hedge"), directive
+            said = [numbers(text(hedge), *labels(project, language, directive)) for hedge in hedges]
+            assert all(count_said(count, len(result.inferred), fmt) for count in said), said
+        else:
+            assert block.select(".secsoc-hedge") == [], directive
 
 
 def test_french_quotations_on_dutch_pages_are_marked_as_french(project: Project) -> None:
@@ -481,19 +538,43 @@ def test_names_in_tables_and_sentences_lead_to_the_organisation_pages(
         assert links == [f"organisations/{entry.organisation}.html" for entry in published.entries]
 
 
+def chart_kind(tag: Tag, prefix: str) -> str:
+    """The segment a bar or a label belongs to, by its class: first, both or second."""
+    (kind,) = [
+        name.removeprefix(prefix) for name in tag.get_attribute_list("class") if name.startswith(prefix)
+    ]
+    return kind
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_comparison_is_also_a_figure_with_its_text_alternative(project: Project, language: str) -> None:
     data, fmt = dataset(project.path), Formatter(language)
-    for directive in used(project, "secsoc-comparison"):
+    for directive, block in comparisons(project, language):
         result = compare(*(data.lists[key] for key in directive.arguments))
-        svg = edition(project, language).main(directive.page).select_one(".secsoc-comparison svg")
-        assert svg is not None and svg["role"] == "img"
+        svg = found(block.select_one("svg"))
+        assert svg["role"] == "img"
         assert found(svg.find("title")).get_text() and not svg.find_all("script")
-        described = found(svg.find("desc")).get_text()
         both = len(result.first.organisation_ids) - len(result.only_in_first)
-        counts = (len(result.only_in_first), both, len(result.only_in_second))
-        assert [int(n) for n in re.findall(r"\d+", described.replace(".", ""))[-3:]] == list(counts)
-        assert all(fmt.number(count) in described for count in counts)
+        counts = {"first": len(result.only_in_first), "both": both, "second": len(result.only_in_second)}
+        # each segment's label, marked with its segment's colour, says its count
+        said = {}
+        for label in svg.select("text.secsoc-chart-label"):
+            words = "".join(label.find_all(string=True, recursive=False))  # not the colour's key
+            said[chart_kind(found(label.find("tspan")), "secsoc-chart-key-")] = words.strip()
+        quoted = labels(project, language, directive)
+        shown = {kind: numbers(label, *quoted) for kind, label in said.items()}
+        assert shown == {kind: [fmt.number(count)] for kind, count in counts.items()}, said
+        # each bar is as wide as its share of the organisations; an empty segment has none
+        widths = {
+            chart_kind(bar, "secsoc-chart-"): float(attribute(bar, "width")) for bar in svg.select("rect")
+        }
+        assert set(widths) == {kind for kind, count in counts.items() if count}
+        for kind, width in widths.items():
+            assert width / sum(widths.values()) == pytest.approx(
+                counts[kind] / sum(counts.values()), abs=1e-3
+            )
+        # the text alternative says what the labels say
+        assert found(svg.find("desc")).get_text() == " ".join(f"{label}." for label in said.values())
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

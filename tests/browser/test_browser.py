@@ -140,17 +140,17 @@ def test_on_a_phone_nothing_is_wider_than_the_screen(
     open_page: functools.partial[Page], language: str
 ) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for width in (1280, 390):
-        page = open_page(f"{language}/secretariats.html", width=width)
+    pages = {width: open_page(f"{language}/secretariats.html", width=width) for width in (1280, 390)}
+    for width, page in pages.items():
         page.screenshot(path=str(SCREENSHOTS / f"secretariats-{language}-{width}.png"), full_page=True)
-        if width == 390:
-            too_wide = page.evaluate(
-                """() => Array.from(document.querySelectorAll('article *'))
-                     .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-                     .map(e => e.tagName + '.' + e.className)"""
-            )
-            assert too_wide == []
-            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    phone = pages[390]
+    too_wide = phone.evaluate(
+        """() => Array.from(document.querySelectorAll('article *'))
+             .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+             .map(e => e.tagName + '.' + e.className)"""
+    )
+    assert too_wide == []
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 @pytest.mark.parametrize(("language", "other"), [("fr", "nl"), ("nl", "fr")])
