@@ -248,3 +248,22 @@ def test_a_blank_translation_is_untranslated(build: BuildRoot, secsoc_root: Path
 
     line = catalog.read_text("utf-8").splitlines().index('msgid "Fin"') + 1
     assert ("untranslated", catalog, line, "Fin") in list(states(secsoc_root / "locales", "nl"))
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_the_search_page_picks_a_plural_form_its_catalog_has(project: Project, language: str) -> None:
+    """Sphinx's search script picks ``messages[id][plural_expr(n)]``: an index the
+    catalog lacks (French rule of three forms, two given) or a boolean (Dutch ``n != 1``)
+    threw a TypeError and the search never said what it found."""
+    import gettext
+    import json
+
+    script = (project.path / "locales" / language / "LC_MESSAGES" / "sphinx.js").read_text("utf-8")
+    catalog = json.loads(script[script.index("(") + 1 : script.rindex(")")])
+    expression = catalog["plural_expr"]
+    assert expression.startswith("+(")  # a number in JavaScript, not a boolean
+    pick = gettext.c2py(expression.removeprefix("+(").removesuffix(")"))
+    plurals = {key: forms for key, forms in catalog["messages"].items() if isinstance(forms, list)}
+    assert plurals  # "Search finished, found one page..." at least
+    for key, forms in plurals.items():
+        assert all(0 <= pick(n) < len(forms) and forms[pick(n)] for n in range(0, 2001)), key

@@ -10,6 +10,7 @@ changes.  The extension's own catalogs are read by :mod:`.translation` instead.
 from __future__ import annotations
 
 import json
+import re
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from .pofile import CatalogError, CatalogProblem, PoFile, forms_of, read_catalog
 
 #: The theme's words: Sphinx's own domain name, so Sphinx loads our catalog for it.
 THEME = "sphinx"
+
+_C_EXPRESSION = re.compile(r"[n0-9\s()!=<>&|?:%+*/-]+")
 
 
 def compile_catalog(path: Path) -> list[CatalogProblem]:
@@ -58,6 +61,13 @@ def write_search_words(po: PoFile, target: Path) -> None:
     for message in po.usable():
         ids, forms = forms_of(message.id), forms_of(message.string)
         data["messages"][ids[0]] = list(forms) if message.pluralizable else forms[0]
+    # The search page picks a plural form with this expression: ours, so that it picks
+    # one of the forms our catalog gives (Sphinx's French rule asks for three where the
+    # catalog has two), made a number (JavaScript's n != 1 is true, not 1).  Only the
+    # characters of a C expression in n reach the page's script.
+    expression = po.catalog.plural_expr
+    if _C_EXPRESSION.fullmatch(expression):
+        data["plural_expr"] = f"+({expression})"
     written = f"Documentation.addTranslations({json.dumps(data, ensure_ascii=False, sort_keys=True)});\n"
     if not target.is_file() or target.read_text("utf-8") != written:
         target.write_text(written, "utf-8")
