@@ -208,3 +208,27 @@ def test_every_page_is_valid_html(site: Project) -> None:
     )
     messages = json.loads(run.stderr or '{"messages": []}')["messages"]
     assert [(m.get("url", "").rsplit("/", 2)[-2:], m["message"]) for m in messages] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_an_organisation_and_says_so(
+    open_page: functools.partial[Page], language: str, site: Project
+) -> None:
+    """As a reader searches: a name from the data, the results listed, the summary in the
+    edition's language (and no script error on the way: see ``open_page``)."""
+    from secsoc.data.loader import load_dataset
+
+    dataset, _ = load_dataset(site.path / "data", site.path)
+    name = next(iter(dataset.organisations.values())).name.split()[0]
+    page = open_page(f"{language}/search.html?q={name}")
+    status = page.locator("#search-results p.search-summary")
+    expect(status).not_to_be_empty(timeout=15000)
+    assert page.locator("#search-results li").count() >= 1
+    summary = status.inner_text()
+    assert "${" not in summary and summary not in ("", "undefined")
+    from secsoc.i18n.pofile import forms_of, read_catalog
+
+    catalog = read_catalog(ROOT / "locales" / language / "LC_MESSAGES" / "sphinx.po").catalog
+    found = page.locator("#search-results li").count()
+    forms = next(forms_of(m.string) for m in catalog if m.pluralizable and "Search finished" in m.id[0])
+    assert summary in [form.replace("${resultCount}", str(found)) for form in forms]
