@@ -3,14 +3,16 @@ as ``make html`` builds it, once as it is and once after next year's update."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from importing import PUBLISHED
 from nextyear import add_next_years_list
-from projects import EXTENSION, BuildRoot, Built, Project, build_project, copy_project, copy_root, make
+from projects import EXTENSION, ROOT, BuildRoot, Built, Project, build_project, copy_project, copy_root, make
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
@@ -76,3 +78,13 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
     run = make(project, "intl-update", BUILDDIR=str(project / "_build"))
     assert run.returncode == 0, run.output
     return project
+
+
+@pytest.fixture
+def last_year(tmp_path: Path) -> Path:
+    """The data as the maintainer has it before importing: the 2021 list as last year's."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "data", root / "data")
+    lists = root / "data" / "lists"
+    (lists / f"{PUBLISHED}.yaml").rename(lists / "moniteur-2020-11-05.yaml")
+    return root

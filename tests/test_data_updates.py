@@ -27,20 +27,28 @@ def sentences(build: BuildRoot, root: Path, language: str = "fr") -> list[str]:
     return comparison(site.main("lists"))
 
 
+# The test root's comparison, as the two cases below read it, around their difference.
+COUNTS = [
+    "La liste « Officielle » compte 4 organismes distincts.",
+    "La liste « Fédération » compte 3 organismes distincts.",
+    "Un seul organisme de la liste « Officielle » est absent de la liste « Fédération » : Omega.",
+    "Tous les organismes de la liste « Fédération » figurent dans la liste « Officielle ».",
+]
+DUPLICATES_AND_CLAIM = [
+    "Un organisme apparaît plusieurs fois dans la liste « Officielle » : Alpha (inscriptions 1 et 4).",
+    "Aucun organisme n'apparaît plus d'une fois dans la liste « Fédération ».",
+    "La liste « Fédération » s'accompagne de cette affirmation : "
+    "« Tous les secrétariats agréés sauf un sont nos membres. »",
+    "Source : Fédération des secrétariats, « Membres », à la date du 10 janvier 2031, HTML.",
+]
+
+
 def test_the_published_comparison(build: BuildRoot, secsoc_root: Path) -> None:
     assert sentences(build, secsoc_root) == french(
         [
-            "La liste « Officielle » compte 4 organismes distincts.",
-            "La liste « Fédération » compte 3 organismes distincts.",
-            "Un seul organisme de la liste « Officielle » est absent de la liste « Fédération » : Omega.",
-            "Tous les organismes de la liste « Fédération » figurent dans la liste « Officielle ».",
+            *COUNTS,
             "Ces constats tiennent compte d'une correspondance déduite, indiquée dans le tableau.",
-            "Un organisme apparaît plusieurs fois dans la liste « Officielle » : "
-            "Alpha (inscriptions 1 et 4).",
-            "Aucun organisme n'apparaît plus d'une fois dans la liste « Fédération ».",
-            "La liste « Fédération » s'accompagne de cette affirmation : "
-            "« Tous les secrétariats agréés sauf un sont nos membres. »",
-            "Source : Fédération des secrétariats, « Membres », à la date du 10 janvier 2031, HTML.",
+            *DUPLICATES_AND_CLAIM,
             "La comparaison par organisme confirme cette affirmation, en tenant compte d'une correspondance "
             "déduite (voir le tableau).",
         ]
@@ -62,16 +70,8 @@ def test_without_an_inferred_match_the_conclusions_say_nothing_of_them(
     assert block.select(".secsoc-hedge") == []
     assert [text(paragraph) for paragraph in block.find_all("p")] == french(
         [
-            "La liste « Officielle » compte 4 organismes distincts.",
-            "La liste « Fédération » compte 3 organismes distincts.",
-            "Un seul organisme de la liste « Officielle » est absent de la liste « Fédération » : Omega.",
-            "Tous les organismes de la liste « Fédération » figurent dans la liste « Officielle ».",
-            "Un organisme apparaît plusieurs fois dans la liste « Officielle » : "
-            "Alpha (inscriptions 1 et 4).",
-            "Aucun organisme n'apparaît plus d'une fois dans la liste « Fédération ».",
-            "La liste « Fédération » s'accompagne de cette affirmation : "
-            "« Tous les secrétariats agréés sauf un sont nos membres. »",
-            "Source : Fédération des secrétariats, « Membres », à la date du 10 janvier 2031, HTML.",
+            *COUNTS,
+            *DUPLICATES_AND_CLAIM,
             "La comparaison par organisme confirme cette affirmation.",
         ]
     )

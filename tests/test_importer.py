@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+from importing import FIXTURES, PUBLISHED, entries
 from projects import ROOT, append, copy_project, edit, make
 from reading import found, names, text
 from secsoc.data.loader import load_dataset
 from secsoc.tools.importer import run
-
-FIXTURES = Path(__file__).parent / "fixtures"
-PUBLISHED = "moniteur-2021-11-05"
-
-
-@pytest.fixture
-def last_year(tmp_path: Path) -> Path:
-    """The data as the maintainer has it before importing: the 2021 list as last year's."""
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "data", root / "data")
-    lists = root / "data" / "lists"
-    (lists / f"{PUBLISHED}.yaml").rename(lists / "moniteur-2020-11-05.yaml")
-    return root
-
-
-def entries(path: Path) -> list[dict[str, str]]:
-    data: dict[str, list[dict[str, str]]] = yaml.safe_load(path.read_text("utf-8"))
-    return data["entries"]
 
 
 @pytest.mark.parametrize("fixture", ["moniteur-2021.txt", "moniteur-2021.html"])

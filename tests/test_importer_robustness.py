@@ -8,29 +8,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from importing import FIXTURES, PUBLISHED, entries
 from projects import ROOT, copy_project
 from secsoc.data.loader import load_dataset
 from secsoc.tools import importer
 from secsoc.tools.importer import run
 
-FIXTURES = Path(__file__).parent / "fixtures"
-PUBLISHED = "moniteur-2021-11-05"
 REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
-
-
-@pytest.fixture
-def last_year(tmp_path: Path) -> Path:
-    """The data before importing the 2021 publication: the 2021 list as last year's."""
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "data", root / "data")
-    lists = root / "data" / "lists"
-    (lists / f"{PUBLISHED}.yaml").rename(lists / "moniteur-2020-11-05.yaml")
-    return root
-
-
-def entries(path: Path) -> list[dict[str, str]]:
-    data: dict[str, list[dict[str, str]]] = yaml.safe_load(path.read_text("utf-8"))
-    return data["entries"]
 
 
 def committed() -> list[dict[str, str]]:
