@@ -18,9 +18,10 @@ MISTAKES = {
 
 
 def test_every_warning_type_is_documented() -> None:
-    documented = (ROOT / "ARCHITECTURE.md").read_text("utf-8")
-    for kind in SecsocWarning:
-        assert f"`{kind.label}`" in documented, kind.label
+    for doc in ("README.md", "ARCHITECTURE.md"):
+        documented = (ROOT / doc).read_text("utf-8")
+        for kind in SecsocWarning:
+            assert f"`{kind.label}`" in documented, (doc, kind.label)
 
 
 @pytest.mark.parametrize("kind", list(MISTAKES), ids=str)
