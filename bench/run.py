@@ -172,7 +172,10 @@ LOAD_SITE = """
 import sys, time
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
-from secsoc.data.loader import load_dataset
+try:
+    from secsoc.data.loader import load_dataset
+except ImportError:  # an extension from before the layers (--baseline)
+    from secsoc.loader import load_dataset
 root = Path(sys.argv[2])
 start = time.process_time()
 dataset, problems = load_dataset(root / "data", root)
