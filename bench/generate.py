@@ -163,7 +163,8 @@ def generate(root: Path, approach: str, n: int, pages: int, extension: Path | No
     write_data(root, n)
     shutil.copytree(extension or REPO / "_ext", root / "_ext", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO / "locales", root / "locales", ignore=shutil.ignore_patterns("*.mo", "*.js"))
-    conf = (REPO / "conf.py").read_text("utf-8") + "\n# --- the benchmark's changes ---\n"
+    own_conf = extension.parent / "conf.py" if extension else REPO / "conf.py"
+    conf = own_conf.read_text("utf-8") + "\n# --- the benchmark's changes ---\n"
     conf += CONF_CHANGES["ours" if approach.startswith("ours") else approach]
     conf += "" if approach.startswith("ours") else WITHOUT_OURS
     (root / "conf.py").write_text(conf, "utf-8")

@@ -200,13 +200,14 @@ def site_loading(extensions: dict[str, Path], runs: int) -> dict[str, float]:
 
 
 def extension_at(revision: str, work: Path) -> Path:
-    """The ``_ext`` directory of an earlier revision, extracted from git."""
+    """The ``_ext`` directory of an earlier revision, extracted from git, with that
+    revision's ``conf.py`` beside it (its imports are that extension's)."""
     target = work / f"ext-{revision}"
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
     archive = subprocess.run(
-        ["git", "-C", str(HERE.parent), "archive", "--format=tar", revision, "_ext"],
+        ["git", "-C", str(HERE.parent), "archive", "--format=tar", revision, "_ext", "conf.py"],
         check=True,
         capture_output=True,
     ).stdout
