@@ -65,6 +65,8 @@ class Schemas:
                 raise SchemaFileError(path, 1, "schema file is missing")
         texts = {path: _read_text(path) for path in self.files}
         documents = {path.name: _parse_json(path, text) for path, text in texts.items()}
+        for path, text in texts.items():
+            _check_dialect(path, text, documents[path.name])
         invalid = _invalid_schema(texts, documents)
         if invalid:
             raise invalid
@@ -147,6 +149,19 @@ def _parse_json(path: Path, text: str) -> Any:
     if not isinstance(document, dict):
         raise SchemaFileError(path, 1, "a schema must be a JSON object ({ ... }), not a list or a value")
     return document
+
+
+#: The draft the schemas are written in, as editors read it from ``$schema``.
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _check_dialect(path: Path, text: str, document: Any) -> None:
+    """A schema declares the draft it follows; another (or a mistyped one) would be read
+    by other rules than the build's, or not at all."""
+    declared = document.get("$schema") if isinstance(document, dict) else None
+    if declared != DIALECT:
+        line = _line_in_json(text, ("$schema",), declared) if declared is not None else 1
+        raise SchemaFileError(path, line, f'$schema: write "$schema": "{DIALECT}" (found {declared!r})')
 
 
 def _invalid_schema(texts: dict[Path, str], documents: dict[str, Any]) -> SchemaFileError | None:
