@@ -75,6 +75,8 @@ class Schemas:
         registry: Registry[Any] = Registry().with_resources(
             (name, Resource.from_contents(document)) for name, document in documents.items()
         )
+        for path, text in texts.items():
+            _check_references(path, text, documents[path.name], registry)
         self._validators = {
             name.removesuffix(".schema.json"): Draft202012Validator(
                 document, registry=registry, format_checker=formats
@@ -162,6 +164,33 @@ def _check_dialect(path: Path, text: str, document: Any) -> None:
     if declared != DIALECT:
         line = _line_in_json(text, ("$schema",), declared) if declared is not None else 1
         raise SchemaFileError(path, line, f'$schema: write "$schema": "{DIALECT}" (found {declared!r})')
+
+
+def _references(node: Any, where: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                yield (*where, key), value
+            else:
+                yield from _references(value, (*where, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _references(value, (*where, index))
+
+
+def _check_references(path: Path, text: str, document: Any, registry: Any) -> None:
+    """Every ``$ref`` leads somewhere: jsonschema follows one only when a data file
+    reaches it, and a broken one would then stop the check of that file."""
+    from referencing.exceptions import Unresolvable
+
+    resolver = registry.resolver(base_uri=path.name)
+    for where, reference in _references(document):
+        try:
+            resolver.lookup(reference)
+        except Unresolvable:
+            line = _line_in_json(text, where, reference)
+            message = f"{field_name(where)}: {reference!r} leads to no definition in the schemas"
+            raise SchemaFileError(path, line, message) from None
 
 
 def _invalid_schema(texts: dict[Path, str], documents: dict[str, Any]) -> SchemaFileError | None:
