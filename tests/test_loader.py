@@ -149,11 +149,11 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     parsed: list[str] = []
     original = yamlsource.read_yaml
 
-    def counting(path: Path, *args: object) -> object:
+    def counting(path: Path, *args: object, **options: object) -> object:
         parsed.append(
             path.relative_to(path.parents[1] if path.parent.name == "lists" else path.parent).as_posix()
         )
-        return original(path)
+        return original(path, *args, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(yamlsource, "read_yaml", counting)
     return parsed

@@ -19,7 +19,7 @@ from sphinx.util import logging
 from . import orgpages, rereads
 from .catalogs import catalogs
 from .data.files import ORGANISATIONS, SCHEMAS, DataFile
-from .data.loader import Summary, cached_summary, load_dataset
+from .data.loader import Summary, load_dataset, load_summary
 from .data.model import Dataset, display_path
 from .domain import domain_of
 from .i18n.formatting import Formatter
@@ -82,11 +82,7 @@ def load(app: Sphinx) -> None:
     root = Path(app.confdir)
     data_dir = root / app.config.secsoc_data_dir
     cache = domain_of(app.env).data["files"]
-    dataset = None
-    summary = cached_summary(data_dir, root, cache)
-    if summary is None:  # something changed: read what changed
-        dataset, problems = load_dataset(data_dir, root, cache)
-        summary = Summary(problems, dict(dataset.files), dataset.broken, dataset.digest)
+    summary, dataset = load_summary(data_dir, root, cache)
     for problem in summary.problems:
         warn(logger, SecsocWarning.DATA, problem.text, str(problem.location))
     translator = translator_for(app)

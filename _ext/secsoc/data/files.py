@@ -18,6 +18,11 @@ SCHEMAS = "schema"
 #: A list's id is its file name: the schemas' id pattern (common.schema.json),
 #: checked here because a file name is not part of the data the schema sees.
 LIST_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+#: A data file larger than this is refused before it is parsed: the yearly lists
+#: hold a few dozen entries and the benchmark's largest file (20,000 organisations)
+#: is 2.4 MiB, so anything bigger is a mistake (a wrong file, a generated dump)
+#: that would only cost time and memory (MAINTAINING.md, "Limits on data files").
+MAX_FILE_BYTES = 4 * 1024 * 1024
 #: Ids name files and pages (an organisation's page, a list's downloads): the schemas'
 #: maxLength, checked here too for a list's file name.
 MAX_ID_LENGTH = 64

@@ -15,6 +15,7 @@ was.  A no-op rebuild reads no YAML, and editing one list reads that list only.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
 from collections.abc import Callable, Mapping
@@ -26,6 +27,7 @@ from .files import (
     FIGURES,
     LIST_ID,
     LISTS,
+    MAX_FILE_BYTES,
     MAX_ID_LENGTH,
     ORGANISATIONS,
     SCHEMAS,
@@ -91,16 +93,10 @@ def _digest(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
+@functools.cache
 def _code_digest() -> str:
     """This package's code: an outcome kept by an older version of it is not used."""
     return _digest(*(path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py"))))
-
-
-def _file_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""  # read again, and reported, by the loader
 
 
 def load_dataset(
@@ -113,10 +109,18 @@ def load_dataset(
     return _Loading(data_dir, project_root, {} if cache is None else cache).run()
 
 
-def cached_summary(data_dir: Path, project_root: Path, cache: Cache) -> Summary | None:
-    """What :func:`load_dataset` would report, when every file's outcome is in ``cache``
-    unchanged; None when one file (or more) must be read again."""
-    return _Loading(data_dir, project_root, cache).summary()
+def load_summary(data_dir: Path, project_root: Path, cache: Cache) -> tuple[Summary, Dataset | None]:
+    """What a build needs at its start: the problems, the files and their digest.
+
+    When every file's outcome is in ``cache`` unchanged, only that (the dataset is then
+    :func:`load_dataset`'s, from the cache, when a page needs it); else the files that
+    changed are read, once each, and the dataset comes with the summary."""
+    contents: dict[Path, bytes] = {}
+    summary = _Loading(data_dir, project_root, cache, contents=contents).summary()
+    if summary is not None:
+        return summary, None
+    dataset, problems = _Loading(data_dir, project_root, cache, contents=contents).run()
+    return Summary(problems, dict(dataset.files), dataset.broken, dataset.digest), dataset
 
 
 @dataclass
@@ -126,6 +130,9 @@ class _Loading:
     cache: Cache
     problems: list[Problem] = field(default_factory=list)
     broken: set[Path] = field(default_factory=set)
+    # Each file's bytes, read once for its key and its parsing (shared by a summary
+    # and the load that follows it).
+    contents: dict[Path, bytes] = field(default_factory=dict)
     files: dict[DataFile, Path] = field(default_factory=dict)
     schemas: validation.Schemas | None = None
     schemas_ok: dict[str, Any] = field(default_factory=dict)
@@ -134,22 +141,33 @@ class _Loading:
     common: str = ""
     referred: str = ""
 
+    def content(self, path: Path) -> bytes:
+        """The file's bytes, read once; a file over the size limit is not read: its
+        size stands for it in the key, and the YAML reader refuses it."""
+        if path not in self.contents:
+            try:
+                size = path.stat().st_size
+                self.contents[path] = path.read_bytes() if size <= MAX_FILE_BYTES else b"%d bytes" % size
+            except OSError:
+                self.contents[path] = b""  # read again, and reported, by the loader
+        return self.contents[path]
+
     def prepare(self) -> None:
         """The digests every file's key is made of (see :meth:`key`)."""
         schema_files = sorted((self.data_dir / SCHEMAS).glob("*.json"))
-        parts = [path.name.encode() + b"\0" + _file_bytes(path) for path in schema_files]
+        parts = [path.name.encode() + b"\0" + self.content(path) for path in schema_files]
         self.common = _digest(_code_digest().encode(), *parts)
         self.referred = _digest(
             self.common.encode(),
-            _file_bytes(self.data_dir / ORGANISATIONS.relative),
-            _file_bytes(self.data_dir / SOURCES.relative),
+            self.content(self.data_dir / ORGANISATIONS.relative),
+            self.content(self.data_dir / SOURCES.relative),
         )
 
     def key(self, file: DataFile, path: Path) -> str:
         """A file's outcome depends on its bytes, the schemas, this code and, for the
         files that refer to others, the organisations and the sources."""
         depends = self.referred if file.kind in (Kind.FIGURES, Kind.LIST) else self.common
-        return _digest(depends.encode(), str(path.is_file()).encode(), _file_bytes(path))
+        return _digest(depends.encode(), str(path.is_file()).encode(), self.content(path))
 
     def list_files(self) -> list[DataFile]:
         """The lists, by file name; a name that is not a list id is reported, and so is
@@ -303,7 +321,8 @@ class _Loading:
             self.broken.add(path)
             return {}
         try:
-            data = yamlsource.read_yaml(path)
+            oversized = path.stat().st_size > MAX_FILE_BYTES
+            data = yamlsource.read_yaml(path, content=None if oversized else self.content(path))
         except yamlsource.YamlError as err:
             self.report(path, err.line, validation.field_name(err.path) if err.path else "", err.message)
             return {}

@@ -10,6 +10,7 @@ at its line.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -211,12 +212,13 @@ def published_list(reader: Reader) -> dict[str, PublishedList]:
 def _check_entries(reader: Reader, entries: tuple[Entry, ...]) -> None:
     known = reader.known.organisations
     seen: dict[str, Entry] = {}
+    names_of = functools.cache(lambda organisation: frozenset(map(folded, organisation.names)))
     for index, entry in enumerate(entries):
         where: Where = ("entries", index)
         if not reader.reference((*where, "organisation"), "organisation", known):
             continue
         organisation = known.get(entry.organisation) if known else None
-        if organisation and folded(entry.printed) not in {folded(name) for name in organisation.names}:
+        if organisation and folded(entry.printed) not in names_of(organisation):
             reader.problem(
                 line_of(reader.data, (*where, "printed")),
                 (*where, "printed"),

@@ -26,11 +26,7 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-#: A data file larger than this is refused before it is parsed: the yearly lists
-#: hold a few dozen entries and the benchmark's largest file (20,000 organisations)
-#: is 2.4 MiB, so anything bigger is a mistake (a wrong file, a generated dump)
-#: that would only cost time and memory (MAINTAINING.md, "Limits on data files").
-MAX_FILE_BYTES = 4 * 1024 * 1024
+from .files import MAX_FILE_BYTES
 
 #: Data files are a few levels deep (a list of entries with their fields); a deeper
 #: file is a mistake, and refusing it before composing keeps every step from
@@ -112,19 +108,21 @@ def line_of(data: Any, path: Where) -> int:
     return line
 
 
-def read_yaml(path: Path, loader: Callable[[str], Any] | None = None) -> Any:
+def read_yaml(path: Path, loader: Callable[[str], Any] | None = None, content: bytes | None = None) -> Any:
     """Parse ``path`` into located values; raise :class:`YamlError` for anything wrong.
 
-    ``loader`` is :data:`LOADER` unless a test compares the two parsers."""
+    ``content`` is the file's bytes when the caller has read them already (the loader
+    does, for its cache); ``loader`` is :data:`LOADER` unless a test compares the two
+    parsers."""
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if content is None else len(content)
         if size > MAX_FILE_BYTES:
             raise YamlError(
                 1,
                 f"file is {size / 1024 / 1024:.1f} MiB, over the limit of "
                 f"{MAX_FILE_BYTES // 1024 // 1024} MiB for a data file",
             )
-        raw = path.read_bytes()
+        raw = path.read_bytes() if content is None else content
     except OSError as err:
         raise YamlError(1, f"cannot read file: {err.strerror}") from None
     text = _decode(raw)
