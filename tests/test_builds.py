@@ -167,6 +167,7 @@ def test_make_html_is_quiet_when_it_succeeds(project: Project) -> None:
     assert "nl: _build/html/nl/index.html" in run.output
 
 
+@pytest.mark.slow  # a whole make run on a copy of the project
 def test_make_html_builds_every_language_then_fails_with_the_messages_first(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     page = next(iter(sorted((project / "docs").glob("*.md"))))

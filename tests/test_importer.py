@@ -72,6 +72,7 @@ def complete(project: Path) -> None:
     sources.write_text(sources.read_text("utf-8").replace("sources:\n", "sources:\n" + source, 1), "utf-8")
 
 
+@pytest.mark.slow  # a whole make run on a copy of the project
 def test_once_completed_the_pages_say_what_changed_in_both_languages(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

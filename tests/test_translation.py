@@ -56,6 +56,7 @@ def test_intl_update_changes_nothing_on_an_unchanged_tree(templates: Path) -> No
     assert snapshot(templates) == snapshot(ROOT)
 
 
+@pytest.mark.slow  # a whole make run on a copy of the project
 def test_one_edited_paragraph_changes_only_its_entry(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "social.md"
@@ -122,6 +123,7 @@ def test_a_page_translation_may_link_elsewhere_and_escape(build: BuildRoot, secs
 MARKUP = '<img src=x onerror=\\"alert(1)\\">'  # as written in a .po file
 
 
+@pytest.mark.slow  # a whole make run on a copy of the project
 def test_no_catalog_can_put_markup_on_a_page(tmp_path: Path) -> None:
     """Markup in every catalog, the site title's included: shown as text, or refused."""
     project = copy_project(tmp_path / "project")
