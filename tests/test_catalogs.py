@@ -107,3 +107,15 @@ def test_the_extension_catalog_is_located_for_a_project_that_installs_the_extens
     locations = {path for message in catalog for path, _ in message.locations}
     assert "secsoc/content/render.py" in locations
     assert not [path for path in locations if path.startswith("/")]
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_no_catalog_keeps_a_former_previous_msgid_as_a_comment(path: Path) -> None:
+    """A previous msgid is ``#|`` (msgmerge writes it with a fuzzy entry); ``# |`` is a
+    translator's comment left by an old round trip, a second 'previous' text for nothing."""
+    stale = [
+        number
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if line.startswith("# | ")
+    ]
+    assert stale == []
