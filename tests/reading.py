@@ -89,12 +89,28 @@ class Row:
     organisation: str
     remark: str  # "" when the entry has none
     inferred: str
+    #: (column, cell) for each status column: is the organisation on another list?
+    statuses: tuple[tuple[str, str], ...] = ()
+
+
+def unlabelled(cell: Tag) -> Tag:
+    """A cell without the column's name that starts it (shown where the table is laid
+    out as cards, on a phone)."""
+    copy = BeautifulSoup(str(cell), "html.parser")
+    for label in copy.select(".secsoc-cell-label"):
+        label.decompose()
+    return found(copy.find(cell.name))
+
+
+def headers(table: Tag) -> list[str]:
+    return [text(header) for header in found(table.find("thead")).find_all("th")]
 
 
 def entries(table: Tag) -> list[Row]:
     rows = []
+    columns = headers(table)
     for row in found(table.find("tbody")).find_all("tr"):
-        position, printed, organisation = row.find_all("td")
+        position, printed, organisation, *statuses = (unlabelled(cell) for cell in row.find_all("td"))
         notes = {kind: organisation.select_one(f".secsoc-{kind}") for kind in ("remark", "inferred")}
         name = organisation.select_one(".secsoc-org")
         assert name is not None
@@ -103,7 +119,9 @@ def entries(table: Tag) -> list[Row]:
                 text(position),
                 text(printed),
                 text(name),
-                *(text(note) if note else "" for note in notes.values()),
+                text(notes["remark"]) if notes["remark"] else "",
+                text(notes["inferred"]) if notes["inferred"] else "",
+                tuple(zip(columns[3:], map(text, statuses), strict=True)),
             )
         )
     return rows

@@ -94,6 +94,17 @@ def as_shown(language: str, sentence: str) -> str:
     return french_spacing(sentence) if language == "fr" else sentence
 
 
+def quotation(tr: Translator, text: str) -> str:
+    """A French text quoted as the edition quotes it: as is in French; elsewhere marked as
+    French, with the data catalog's translation as a gloss when there is one."""
+    if tr.language == "fr":
+        return tr.gettext("« {text} »").format(text=text)
+    if tr.data(text) == text:
+        return tr.gettext("« {original} » (en français)").format(original=text)
+    template = tr.gettext("« {original} » (en français ; notre traduction : « {gloss} »)")
+    return template.format(original=text, gloss=tr.data(text))
+
+
 def pages(project: Project) -> list[str]:
     return sorted(path.stem for path in (project.path / "docs").glob("*.md"))
 
@@ -135,8 +146,24 @@ def test_every_entry_of_every_list_is_shown_in_published_order(project: Project,
         assert [bool(row.inferred) for row in shown] == [bool(entry.inferred) for entry in published.entries]
         tr = translator(project.path, language)
         remark, reason = tr.gettext("Remarque : {remark}"), tr.gettext("Correspondance déduite : {reason}")
-        remarks = [remark.format(remark=tr.data(e.remark.text)) for e in published.entries if e.remark]
+        # a remark is the source's words: quoted, and on another edition French, glossed
+        remarks = [remark.format(remark=quotation(tr, e.remark.text)) for e in published.entries if e.remark]
         assert [row.remark for row in shown if row.remark] == [as_shown(language, r) for r in remarks]
+        # and each row says whether its organisation is on the newest list of each other series
+        others = [other for other in data.newest_lists() if other.series != published.series]
+        columns = [
+            as_shown(language, tr.gettext("Liste « {list} »").format(list=tr.data(o.label.text)))
+            for o in others
+        ]
+        yes, no = tr.gettext("oui"), tr.gettext("non")
+        expected = [
+            tuple(
+                (column, yes if entry.organisation in other.organisation_ids else no)
+                for column, other in zip(columns, others, strict=True)
+            )
+            for entry in published.entries
+        ]
+        assert [row.statuses for row in shown] == expected
         reasons = [reason.format(reason=tr.data(e.inferred.text)) for e in published.entries if e.inferred]
         assert [row.inferred for row in shown if row.inferred] == [as_shown(language, r) for r in reasons]
 
@@ -504,8 +531,19 @@ def test_downloads_hold_the_data_in_both_editions(project: Project) -> None:
             for r in records
         ] == expected
         organisations = json.loads(files["fr"]["_downloads/secsoc/organisations.json"].read_text("utf-8"))
-        assert [o["id"] for o in organisations] == list(data.organisations)
-        assert [o["aliases"] for o in organisations] == [list(o.aliases) for o in data.organisations.values()]
+        by_name = data.organisations_by_name()
+        assert [o["id"] for o in organisations] == [o.id for o in by_name]
+        assert [o["aliases"] for o in organisations] == [list(o.aliases) for o in by_name]
+        # where the newest list of each series names each organisation: its status
+        newest = data.newest_lists()
+        assert [{s.series: o[s.series or ""] for s in newest} for o in organisations] == [
+            {s.series: list(s.positions(o.id)) for s in newest} for o in by_name
+        ]
+        # no column that no source fills
+        with_websites = any(o.website for o in by_name)
+        assert all(("website" in o) == with_websites for o in organisations)
+        table = read_csv(files["nl"]["_downloads/secsoc/organisations.csv"])
+        assert all(any(cell for cell in column) for column in zip(*table[1:], strict=True))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -566,7 +604,8 @@ def test_the_comparison_is_also_a_figure_with_its_text_alternative(project: Proj
         assert shown == {kind: [fmt.number(count)] for kind, count in counts.items()}, said
         # each bar is as wide as its share of the organisations; an empty segment has none
         widths = {
-            chart_kind(bar, "secsoc-chart-"): float(attribute(bar, "width")) for bar in svg.select("rect")
+            chart_kind(bar, "secsoc-chart-"): float(attribute(bar, "width").removesuffix("%"))
+            for bar in svg.select("rect")
         }
         assert set(widths) == {kind for kind, count in counts.items() if count}
         for kind, width in widths.items():

@@ -20,19 +20,22 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import orgpages, state
+from . import orgpages, rereads, state
 from .data.files import FIGURES, ORGANISATIONS, SOURCES, DataFile, list_file
 from .data.lazyimport import lazy_module
 from .data.model import PublishedList, closest
 from .warning_types import SecsocWarning, warn
 
 if TYPE_CHECKING:
-    from .content import conclusions, downloads, figures, history, render
+    from .content import conclusions, downloads, figures, history, render, summary
     from .data import comparison
 else:  # imported when a page first uses one: a build that reads no page never does
-    conclusions, downloads, figures, history, render = map(
+    conclusions, downloads, figures, history, render, summary = map(
         lazy_module,
-        ("secsoc.content." + name for name in ("conclusions", "downloads", "figures", "history", "render")),
+        (
+            "secsoc.content." + name
+            for name in ("conclusions", "downloads", "figures", "history", "render", "summary")
+        ),
     )
     comparison = lazy_module("secsoc.data.comparison")
 
@@ -139,8 +142,9 @@ class ListTable(_DataDirective):
     def run(self) -> list[Node]:
         list_id = self.list_id(self.arguments[0])
         files = (list_file(list_id), ORGANISATIONS, SOURCES)
-        self.depend_on(*files)
         build = self.build_data()
+        # and every other list: a row says whether its organisation is on the newest ones
+        self.depend_on(*files, *map(list_file, build.dataset.lists))
         published = self.lookup("list", list_id, build.dataset.lists, files[0])
         if published is None or not build.usable(*files):
             return []
@@ -194,6 +198,34 @@ class ListComparison(_TwoLists):
         if found is None:
             return []
         return self.finish(conclusions.comparison(self.context(), comparison.compare(*found)))
+
+
+class Summary(_TwoLists):
+    """``{secsoc-summary} <first list> <second list>``: the answer first, at the top of a
+    page: both lists' sizes and dates, who is on the first and not the second, and
+    whether the first is probably out of date (``:published-yearly: <source id>``:
+    the source that says a new edition appears every year)."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        **_DataDirective.option_spec,
+        "published-yearly": directives.unchanged_required,
+    }
+
+    def run(self) -> list[Node]:
+        found = self.two_lists()
+        if found is None:
+            return []
+        yearly = None
+        if "published-yearly" in self.options:
+            self.depend_on(SOURCES)
+            sources = self.build_data().dataset.sources
+            yearly = self.lookup("source", self.options["published-yearly"], sources, SOURCES)
+            if yearly is None:
+                return []
+        today = state.of(self.env).today
+        if found[0].date:  # read again when the day comes that the list is a year old
+            rereads.remember_date(self.env, found[0].date, today)
+        return self.finish([summary.summary(self.context(), comparison.compare(*found), today, yearly)])
 
 
 class ListChanges(_TwoLists):
@@ -265,10 +297,32 @@ class OrganisationPage(_DataDirective):
 
 
 class OrganisationIndex(_DataDirective):
-    """``{secsoc-organisations}``: every organisation, leading to its page."""
+    """``{secsoc-organisations}``: every organisation, leading to its page; with the
+    pages, a hidden toctree of them in the same order (by name, not by file name),
+    so that the sidebar lists them as the page does."""
 
     def run(self) -> list[Node]:
         self.depend_on(ORGANISATIONS)
-        if not self.build_data().usable(ORGANISATIONS):
+        build = self.build_data()
+        if not build.usable(ORGANISATIONS):
             return []
-        return self.finish(history.organisation_index(self.context()))
+        result = self.finish(history.organisation_index(self.context()))
+        if orgpages.folder(self.config):
+            pages = [
+                orgpages.docname(self.config, found.id) for found in build.dataset.organisations_by_name()
+            ]
+            toctree = addnodes.toctree(
+                parent=self.env.docname,
+                entries=[(None, page) for page in pages],
+                includefiles=pages,
+                maxdepth=-1,
+                caption=None,
+                glob=False,
+                hidden=True,
+                includehidden=False,
+                numbered=0,
+                titlesonly=False,
+            )
+            self.set_source_info(toctree)
+            result.append(nodes.compound("", toctree, classes=["toctree-wrapper"]))
+        return result

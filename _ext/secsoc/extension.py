@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 
-from . import catalogs, config, directives, languages, outputs, rereads, state, transforms
+from . import catalogs, config, directives, languages, outputs, rereads, state, theme_words, transforms
 from .content.elements import TOOL_WORDS, foreign, table_tools
 from .domain import SecsocDomain
 
@@ -41,6 +41,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("secsoc-list", directives.ListTable)
     app.add_directive("secsoc-comparison", directives.ListComparison)
     app.add_directive("secsoc-changes", directives.ListChanges)
+    app.add_directive("secsoc-summary", directives.Summary)
     app.add_directive("secsoc-lists", directives.AllLists)
     app.add_directive("secsoc-figures", directives.Figures)
     app.add_directive("secsoc-source", directives.SourceCitation)
@@ -57,6 +58,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         texinfo=(_skip, None),
     )
     app.add_js_file("secsoc-tables.js", defer="defer")
+    app.add_js_file("secsoc-languages.js", defer="defer")
     app.add_post_transform(transforms.FrenchSpacing)
     app.add_post_transform(transforms.UniqueTableIds)
     app.add_css_file("secsoc.css")
@@ -69,6 +71,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-before-read-docs", rereads.before_reading)
     app.connect("env-get-updated", rereads.rewrite_all)
     app.connect("html-page-context", languages.add_to_page)
+    app.connect("html-page-context", theme_words.translate_navigation, priority=600)
     app.connect("build-finished", outputs.write_templates)
     app.connect("build-finished", outputs.write_downloads)
     app.connect("build-finished", rereads.after_writing)

@@ -9,6 +9,7 @@ worse than last build's.
 
 from __future__ import annotations
 
+import hashlib
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,7 +62,9 @@ def write_downloads(app: Sphinx, exception: Exception | None) -> None:
     list_headers, organisation_headers = render.download_headers(build.translator)
     # What the files are written from; when it is what the last build wrote them from,
     # they are left as they are (a no-op rebuild writes nothing).
-    made_from = "\n".join([build.summary.digest, *list_headers, *organisation_headers, ""])
+    # (the catalogs too: the status columns' headers are made from the data and them)
+    words = hashlib.sha256(b"".join(path.read_bytes() for path in build.translator.catalog_files)).hexdigest()
+    made_from = "\n".join([build.summary.digest, words, *list_headers, *organisation_headers, ""])
     marker = outdir / downloads.FOLDER / ".made-from"  # not linked from any page
     if marker.is_file() and marker.read_text("utf-8") == made_from:
         return
@@ -71,5 +74,8 @@ def write_downloads(app: Sphinx, exception: Exception | None) -> None:
             records = downloads.list_records(dataset, published)
             downloads.write(outdir, downloads.list_name(list_id), list_headers, records)
     records = downloads.organisation_records(dataset)
+    ctx = render.Context(dataset, build.translator, build.formatter, "", 0)
+    with_websites = any("website" in record for record in records)
+    organisation_headers += render.status_headers(ctx, with_websites)
     downloads.write(outdir, downloads.ORGANISATIONS, organisation_headers, records)
     marker.write_text(made_from, "utf-8")

@@ -11,7 +11,10 @@ escape that, and each would let a build pass with a stale or broken page:
   when the set of those files changes;
 * a build stopped after Sphinx saved the environment but before every page was
   written: the next build would find nothing to read.  The pages read by a build
-  stay pending until that build has finished.
+  stay pending until that build has finished;
+* a page that says whether a list is over a year old (the summary): nothing in
+  the sources changes on the day it becomes true.  The page is read again on the
+  first build after that day.
 
 And one case where pages need writing again, not reading: the theme's words
 (``sphinx.po``), which Sphinx loads at start-up but does not track as it tracks
@@ -23,6 +26,7 @@ What is remembered lives in the extension's domain (:mod:`.domain`).
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import logging
 import secrets
@@ -37,6 +41,7 @@ from sphinx.util.build_phase import BuildPhase
 from sphinx.util.logging import NAMESPACE, is_suppressed_warning
 
 from .catalogs import catalogs
+from .data.freshness import is_stale
 from .domain import domain_of
 from .i18n.catalogs import THEME
 
@@ -111,11 +116,19 @@ def rewrite_all(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(env.found_docs) if _written(app)[1] != _theme_digest(app) else []
 
 
-def outdated(app: Sphinx, env: BuildEnvironment, catalogs: frozenset[str]) -> list[str]:
+def remember_date(env: BuildEnvironment, listed: datetime.date, today: datetime.date) -> None:
+    """The page being read says whether a list of this date is over a year old today."""
+    _memory(env)["dated"][env.docname] = (listed, is_stale(listed, today))
+
+
+def outdated(app: Sphinx, env: BuildEnvironment, catalogs: frozenset[str], today: datetime.date) -> list[str]:
     """The pages to read again, given the catalogs and data files that exist now."""
     memory = _memory(env)
     found = set(env.found_docs)
     again = memory["broken"] & found
+    again |= {
+        doc for doc, (listed, said) in memory["dated"].items() if is_stale(listed, today) != said
+    } & found
     if memory["catalogs"] is not None and memory["catalogs"] != catalogs:
         again |= found
     memory["catalogs"] = catalogs

@@ -19,6 +19,7 @@ from sphinx.util import logging
 from . import orgpages, rereads
 from .catalogs import catalogs
 from .data.files import ORGANISATIONS, SCHEMAS, DataFile
+from .data.freshness import build_date
 from .data.loader import Summary, load_dataset, load_summary
 from .data.model import Dataset, display_path
 from .domain import domain_of
@@ -47,6 +48,8 @@ class BuildData:
         self.formatter = Formatter(translator.language, app.config.secsoc_territory)
         self.schema_files = tuple(sorted((self.dataset_dir / SCHEMAS).glob("*.json")))
         self._dataset = dataset
+        #: The build's date, against which the newest list's age is told.
+        self.today = build_date()
 
     @property
     def dataset(self) -> Dataset:
@@ -99,5 +102,6 @@ def outdated(app: Sphinx, env: BuildEnvironment, *_: object) -> list[str]:
     root = Path(app.confdir)
     # A catalog or a data file that appears (a new list) is something no page
     # depended on yet: every page is read again.
-    files = [*catalogs(app), *of(env).summary.files.values()]
-    return rereads.outdated(app, env, frozenset(display_path(path, root) for path in files))
+    build = of(env)
+    files = [*catalogs(app), *build.summary.files.values()]
+    return rereads.outdated(app, env, frozenset(display_path(path, root) for path in files), build.today)

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-WIDTH = 600
 BAR = 28
+LINE = 22  # a label's line, in CSS pixels: text is never scaled with the figure
 
 
 @dataclass(frozen=True)
@@ -25,39 +25,40 @@ class Segment:
 
 
 def comparison(title: str, description: str, segments: Sequence[Segment]) -> str:
-    """One bar cut in proportion to the segments' counts, each labelled below."""
+    """One bar cut in proportion to the segments' counts, each labelled below.
+
+    Widths are percentages of the page's width and text sizes are CSS pixels (no
+    ``viewBox``): on a phone the bar narrows and the labels keep their size."""
     total = sum(segment.count for segment in segments) or 1
     parts, x = [], 0.0
     for index, segment in enumerate(segments):
-        width = WIDTH * segment.count / total
+        width = 100 * segment.count / total
         if width:
-            box = f'x="{x:.1f}" y="0" width="{width:.1f}" height="{BAR}"'
+            box = f'x="{x:.2f}%" y="0" width="{width:.2f}%" height="{BAR}"'
             parts.append(f'<rect class="secsoc-chart-{segment.kind}" {box}/>')
         parts.append(
-            f'<text class="secsoc-chart-label" x="0" y="{BAR + 22 + 20 * index}">'
+            f'<text class="secsoc-chart-label" x="0" y="{BAR + LINE * (index + 1)}">'
             f'<tspan class="secsoc-chart-key-{segment.kind}">■</tspan> {escape(segment.label)}</text>'
         )
         x += width
-    height = BAR + 12 + 20 * len(segments)
+    height = BAR + LINE * len(segments) + 8
     return _svg(title, description, height, parts)
 
 
-def shares(title: str, description: str, bars: Sequence[tuple[float, str]]) -> str:
-    """One bar per share (0 to 1), filled in proportion, its label beside it."""
-    parts = []
-    for index, (share, label) in enumerate(bars):
-        y = index * (BAR + 12)
-        parts.append(f'<rect class="secsoc-chart-track" x="0" y="{y}" width="{WIDTH}" height="{BAR}"/>')
-        parts.append(
-            f'<rect class="secsoc-chart-share" x="0" y="{y}" width="{WIDTH * share:.1f}" height="{BAR}"/>'
-        )
-        parts.append(f'<text class="secsoc-chart-value" x="8" y="{y + BAR - 9}">{escape(label)}</text>')
-    return _svg(title, description, len(bars) * (BAR + 12), parts)
+def share(title: str, value: str, fraction: float) -> str:
+    """A share (0 to 1) as a bar filled in proportion to an outlined track, its value
+    above it; ``title`` says what it counts (the figure's sentence)."""
+    parts = [
+        f'<text class="secsoc-chart-value" x="0" y="{LINE - 6}">{escape(value)}</text>',
+        f'<rect class="secsoc-chart-track" x="0.5" y="{LINE}" width="99%" height="{BAR}"/>',
+        f'<rect class="secsoc-chart-share" x="0.5" y="{LINE}" width="{99 * fraction:.2f}%" height="{BAR}"/>',
+    ]
+    return _svg(title, title, LINE + BAR + 2, parts)
 
 
 def _svg(title: str, description: str, height: int, parts: list[str]) -> str:
     return (
-        f'<svg class="secsoc-chart" role="img" viewBox="0 0 {WIDTH} {height}" '
-        f'preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
+        f'<svg class="secsoc-chart" role="img" width="100%" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg">'
         f"<title>{escape(title)}</title><desc>{escape(description)}</desc>{''.join(parts)}</svg>"
     )

@@ -21,8 +21,8 @@ def comparison(ctx: Context, result: Comparison) -> list[nodes.Node]:
     paragraphs: list[nodes.Node] = [
         _counted(ctx, first),
         _counted(ctx, second),
-        _absent(ctx, result.only_in_first, first, second),
-        _absent(ctx, result.only_in_second, second, first),
+        absent(ctx, result.only_in_first, first, second),
+        absent(ctx, result.only_in_second, second, first),
     ]
     if inferred:
         paragraphs.append(_hedge(ctx, inferred))
@@ -88,7 +88,7 @@ def _hedge(ctx: Context, inferred: int) -> nodes.paragraph:
     return ctx.sentence(template, ["secsoc-hedge"], count=ctx.fmt.number(inferred))
 
 
-def _absent(
+def absent(
     ctx: Context, missing: Sequence[str], present_in: PublishedList, absent_from: PublishedList
 ) -> nodes.paragraph:
     tr = ctx.tr

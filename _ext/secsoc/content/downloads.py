@@ -46,15 +46,25 @@ def list_records(dataset: Dataset, published: PublishedList) -> list[dict[str, A
 
 
 def organisation_records(dataset: Dataset) -> list[dict[str, Any]]:
-    return [
-        {
+    """Each organisation, with where the newest list of each series names it (by series:
+    ``"moniteur": [8, 21]``, ``"uss": []`` when it is not on it), so that the status
+    columns keep their names from year to year.  A website column only when the data
+    gives a website: no column that no source fills."""
+    newest = dataset.newest_lists()
+    with_websites = any(organisation.website for organisation in dataset.organisations.values())
+    records = []
+    for organisation in dataset.organisations_by_name():
+        record: dict[str, Any] = {
             "id": organisation.id,
             "name": organisation.name,
             "aliases": list(organisation.aliases),
-            "website": organisation.website or "",
         }
-        for organisation in dataset.organisations.values()
-    ]
+        if with_websites:
+            record["website"] = organisation.website or ""
+        for published in newest:
+            record[published.series or published.id] = list(published.positions(organisation.id))
+        records.append(record)
+    return records
 
 
 #: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
@@ -77,7 +87,7 @@ def to_csv(headers: Sequence[str], records: list[dict[str, Any]]) -> bytes:
     writer.writerow(headers)
     for record in records:
         writer.writerow(
-            [spreadsheet_safe(" | ".join(v) if isinstance(v, list) else v) for v in record.values()]
+            [spreadsheet_safe(" | ".join(map(str, v)) if isinstance(v, list) else v) for v in record.values()]
         )
     return ("\ufeff" + stream.getvalue()).encode("utf-8")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..data.comparison import Changes
-from .render import Context, citation, label, names, organisation, table
+from .render import Context, citation, dated, label, names, organisation, quoted, table
 
 
 def changes(ctx: Context, found: Changes) -> list[nodes.Node]:
@@ -115,8 +115,16 @@ def organisation_page(ctx: Context, organisation_id: str) -> list[nodes.Node]:
     record = ctx.dataset.organisations[organisation_id]
     title = nodes.title("", record.name, translatable=False)
     section = nodes.section("", title, ids=[f"organisation-{organisation_id}"], names=[organisation_id])
+    section += _status(ctx, organisation_id)
     if record.aliases:
-        names = ctx.join([[nodes.inline("", alias, classes=["secsoc-printed"])] for alias in record.aliases])
+        # quoted: a name may hold a comma ("Partena, Secrétariat Social d'Employeurs")
+        quote = tr.gettext("« {text} »")
+        names = ctx.join(
+            [
+                ctx.fill(quote, text=nodes.inline("", alias, classes=["secsoc-printed"]))
+                for alias in record.aliases
+            ]
+        )
         section += ctx.sentence(tr.gettext("Autres noms publiés : {names}."), ["secsoc-aliases"], names=names)
     items = nodes.bullet_list(classes=["secsoc-appearances"])
     for published in sorted(ctx.dataset.lists.values(), key=lambda found: found.id):
@@ -132,7 +140,7 @@ def organisation_page(ctx: Context, organisation_id: str) -> list[nodes.Node]:
                 )
             ]
             if entry.remark:
-                remark = tr.data(entry.remark.text)
+                remark = quoted(ctx, entry.remark.text)
                 paragraphs.append(
                     ctx.sentence(tr.gettext("Remarque : {remark}"), ["secsoc-note"], remark=remark)
                 )
@@ -149,9 +157,30 @@ def organisation_page(ctx: Context, organisation_id: str) -> list[nodes.Node]:
     return [section]
 
 
+def _status(ctx: Context, organisation_id: str) -> list[nodes.Node]:
+    """One line per series, first on the page: is the organisation on its newest list?"""
+    tr, fmt = ctx.tr, ctx.fmt
+    lines: list[nodes.Node] = []
+    for newest in ctx.dataset.newest_lists():
+        positions = newest.positions(organisation_id)
+        values = {"list": label(ctx, newest), "when": dated(ctx, newest)}
+        if positions:
+            template = tr.ngettext(
+                "Liste « {list} » la plus récente ({when}) : oui, inscription {positions}.",
+                "Liste « {list} » la plus récente ({when}) : oui, inscriptions {positions}.",
+                len(positions),
+            )
+            joined = fmt.join([fmt.number(position) for position in positions])
+            lines.append(ctx.sentence(template, ["secsoc-status", "secsoc-yes"], positions=joined, **values))
+        else:
+            template = tr.gettext("Liste « {list} » la plus récente ({when}) : non.")
+            lines.append(ctx.sentence(template, ["secsoc-status", "secsoc-no"], **values))
+    return lines
+
+
 def organisation_index(ctx: Context) -> list[nodes.Node]:
     """Every organisation, by name, leading to its page."""
     items = nodes.bullet_list(classes=["secsoc-organisations"])
-    for record in sorted(ctx.dataset.organisations.values(), key=lambda found: found.name.casefold()):
+    for record in ctx.dataset.organisations_by_name():
         items += nodes.list_item("", ctx.paragraph([organisation(ctx, record.id)]))
     return [items]

@@ -199,7 +199,19 @@ def list_table(ctx: Context, published: PublishedList) -> list[nodes.Node]:
     title = nodes.title("", "", *ctx.fill(caption, **caption_values), translatable=False)
     title.source, title.line = ctx.source, ctx.line
 
-    headers = [tr.gettext("N°"), tr.gettext("Nom publié"), tr.gettext("Organisme")]
+    # Whether each organisation is on the newest list of every other series (on the
+    # Moniteur belge's table: a member of the USS?), so a row answers the question.
+    others = [other for other in ctx.dataset.newest_lists() if other.series != published.series]
+    statuses = [set(other.organisation_ids) for other in others]
+    headers = [
+        tr.gettext("N°"),
+        tr.gettext("Nom publié"),
+        tr.gettext("Organisme"),
+        *(tr.gettext("Liste « {list} »").format(list=label(ctx, other)) for other in others),
+    ]
+    yes, no = tr.gettext("oui"), tr.gettext("non")
+    # "N° 12", "Organisme : Acerta": the number's label reads as its prefix.
+    labels = [headers[0], *(tr.gettext("{column} :").format(column=header) for header in headers[1:])]
     rows: list[list[list[nodes.Node]]] = []
     for entry in published.entries:
         # A remark or an inferred match is a note of its row, under the organisation:
@@ -207,30 +219,47 @@ def list_table(ctx: Context, published: PublishedList) -> list[nodes.Node]:
         notes: list[nodes.Node] = []
         if entry.remark:
             remark = tr.gettext("Remarque : {remark}")
+            # the source's own words: quoted, marked as French on another edition
             notes.append(
-                ctx.sentence(remark, ["secsoc-note", "secsoc-remark"], remark=tr.data(entry.remark.text))
+                ctx.sentence(remark, ["secsoc-note", "secsoc-remark"], remark=quoted(ctx, entry.remark.text))
             )
         if entry.inferred:
             reason = tr.data(entry.inferred.text)
             inferred = tr.gettext("Correspondance déduite : {reason}")
             notes.append(ctx.sentence(inferred, ["secsoc-note", "secsoc-inferred"], reason=reason))
-        rows.append(
-            [
-                [ctx.paragraph([nodes.Text(fmt.number(entry.position))])],
-                [ctx.paragraph([nodes.Text(entry.printed)], ["secsoc-printed"])],
-                [_organisation_cell(ctx, entry.organisation), *notes],
-            ]
-        )
-    shown = table(ctx, headers, rows, widths=[8, 46, 46])
+        cells: list[list[nodes.Node]] = [
+            [ctx.paragraph([nodes.Text(fmt.number(entry.position))])],
+            [ctx.paragraph([nodes.Text(entry.printed)], ["secsoc-printed"])],
+            [_organisation_cell(ctx, entry.organisation), *notes],
+        ]
+        for listed in statuses:
+            kind = "yes" if entry.organisation in listed else "no"
+            cells.append([ctx.paragraph([nodes.Text(yes if kind == "yes" else no)], [f"secsoc-{kind}"])])
+        rows.append(_labelled(labels, cells))
+    status_width = 14 * len(others)
+    name_width = (92 - status_width) // 2
+    shown = table(ctx, headers, rows, widths=[8, name_width, name_width, *[14] * len(others)])
     shown.insert(0, title)
     shown["classes"] += ["secsoc-list", f"secsoc-list-{published.id}"]
+    # Words the script writes into the page and its attributes, set as the language sets them.
     tools = table_tools(
-        filter_label=tr.gettext("Filtrer la liste :"),
-        count_one=tr.gettext("{shown} inscription affichée sur {total}"),
-        count_other=tr.gettext("{shown} inscriptions affichées sur {total}"),
-        sort_label=tr.gettext("Trier par « {column} »"),
+        filter_label=fmt.spaced(tr.gettext("Filtrer la liste :")),
+        count_one=fmt.spaced(tr.gettext("{shown} inscription affichée sur {total}")),
+        count_other=fmt.spaced(tr.gettext("{shown} inscriptions affichées sur {total}")),
+        sort_label=fmt.spaced(tr.gettext("Trier par « {column} »")),
     )
     return [nodes.container("", tools, shown, classes=["secsoc-list-block"]), citation(ctx, source)]
+
+
+def _labelled(labels: list[str], cells: list[list[nodes.Node]]) -> list[list[nodes.Node]]:
+    """Each cell's first paragraph starts with its column's name, shown only where the
+    table is laid out as cards (a phone), where the header row is not above it."""
+    for name, cell in zip(labels, cells, strict=True):
+        first = cell[0]
+        assert isinstance(first, nodes.paragraph)
+        first.insert(0, nodes.inline("", name, classes=["secsoc-cell-label"]))
+        first.insert(1, nodes.Text(" "))
+    return cells
 
 
 def downloads(ctx: Context, list_id: str, folder: str) -> nodes.paragraph:
@@ -252,22 +281,37 @@ def downloads(ctx: Context, list_id: str, folder: str) -> nodes.paragraph:
 
 
 def download_headers(tr: Translator) -> tuple[list[str], list[str]]:
-    """The column headers of the downloaded lists and organisations, in the edition's language."""
+    """The column headers of the downloaded lists and organisations, in the edition's
+    language; a column whose texts stay in French (remarks, reasons) says so."""
+
+    def french(column: str) -> str:
+        if tr.language == SOURCE_LANGUAGE:
+            return column
+        return tr.gettext("{column} (en français)").format(column=column)
+
     in_lists = [
         tr.gettext("N°"),
         tr.gettext("Nom publié"),
-        tr.gettext("Identifiant"),
+        tr.gettext("ID"),
         tr.gettext("Organisme"),
-        tr.gettext("Remarque"),
-        tr.gettext("Correspondance déduite"),
+        french(tr.gettext("Remarque")),
+        french(tr.gettext("Correspondance déduite")),
     ]
-    in_organisations = [
-        tr.gettext("Identifiant"),
-        tr.gettext("Nom"),
-        tr.gettext("Autres noms"),
-        tr.gettext("Site web"),
-    ]
+    in_organisations = [tr.gettext("ID"), tr.gettext("Nom"), tr.gettext("Autres noms")]
     return in_lists, in_organisations
+
+
+def status_headers(ctx: Context, with_websites: bool) -> list[str]:
+    """The organisations' columns after the names: website, then where the newest list
+    of each series names it (see :func:`.downloads.organisation_records`)."""
+    tr = ctx.tr
+    headers = [tr.gettext("Site web")] if with_websites else []
+    for published in ctx.dataset.newest_lists():
+        template = tr.gettext("N° dans la liste « {list} » ({when})")
+        headers.append(
+            ctx.fmt.spaced(template.format(list=label(ctx, published), when=dated(ctx, published)))
+        )
+    return headers
 
 
 def table(
@@ -307,3 +351,19 @@ def label(ctx: Context, published: PublishedList) -> str:
 
 def names(ctx: Context, organisation_ids: Sequence[str]) -> list[nodes.Node]:
     return ctx.join([[organisation(ctx, org)] for org in organisation_ids])
+
+
+def dated(ctx: Context, published: PublishedList) -> str:
+    """How old a list is, as its source dates it: the day it describes, the day it was
+    read on a website, or the day it was published; the reader knows which."""
+    tr, fmt = ctx.tr, ctx.fmt
+    source = ctx.dataset.sources[published.source]
+    if source.reference_date:
+        return tr.gettext("situation au {date}").format(date=fmt.date(source.reference_date))
+    if source.consulted:
+        return tr.gettext("consultée le {date}").format(date=fmt.date(source.consulted))
+    if source.publication_date:
+        return tr.gettext("publiée le {date}").format(date=fmt.date(source.publication_date))
+    if published.date:
+        return tr.gettext("datée du {date}").format(date=fmt.date(published.date))
+    return tr.gettext("non datée")

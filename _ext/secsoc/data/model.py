@@ -19,6 +19,9 @@ from urllib.parse import urlsplit
 
 from .files import DataFile, Kind
 
+#: A list's id: its series and the date it describes ("moniteur-2021-11-05").
+DATED_ID = re.compile(r"(?P<series>.+)-(?P<date>\d{4}-\d{2}-\d{2})")
+
 
 def closest(value: str, known: Iterable[str]) -> str | None:
     """The known name a mistyped one most likely stands for, if any is close: the
@@ -31,6 +34,13 @@ def folded(name: str) -> str:
     """A name as compared: Unicode-normalised (NFC) and case-folded, so that a copy
     typed with decomposed accents or in capitals is the same name."""
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+
+
+def name_order(name: str) -> tuple[str, str]:
+    """Alphabetical order as a reader expects it, accents and capitals aside
+    ("Sécurex" between "SD" and "Sodalis"), the name itself breaking ties."""
+    letters = unicodedata.normalize("NFKD", name)
+    return "".join(char for char in letters if not unicodedata.combining(char)).casefold(), name
 
 
 def shown(text: str) -> str:
@@ -150,6 +160,26 @@ class PublishedList:
         """Distinct organisations in order of first appearance."""
         return tuple(dict.fromkeys(entry.organisation for entry in self.entries))
 
+    @property
+    def series(self) -> str | None:
+        """The series of a dated id ("moniteur-2021-11-05" -> "moniteur"): its editions
+        over the years, of which pages show the newest."""
+        found = DATED_ID.fullmatch(self.id)
+        return found["series"] if found else None
+
+    @property
+    def date(self) -> datetime.date | None:
+        """The date in a dated id: the day the list describes."""
+        found = DATED_ID.fullmatch(self.id)
+        try:
+            return datetime.date.fromisoformat(found["date"]) if found else None
+        except ValueError:  # "2021-02-30"
+            return None
+
+    def positions(self, organisation_id: str) -> tuple[int, ...]:
+        """Where the list names an organisation (an organisation may be listed twice)."""
+        return tuple(entry.position for entry in self.entries if entry.organisation == organisation_id)
+
 
 @dataclass(frozen=True, slots=True)
 class Figure:
@@ -206,6 +236,17 @@ class Dataset:
         pattern = re.compile(rf"{re.escape(series)}-\d{{4}}-\d{{2}}-\d{{2}}")
         ids = [file.list_id for file in self.files if file.kind is Kind.LIST]
         return max((found for found in ids if pattern.fullmatch(found)), default=None)
+
+    def organisations_by_name(self) -> list[Organisation]:
+        return sorted(self.organisations.values(), key=lambda found: name_order(found.name))
+
+    def newest_lists(self) -> list[PublishedList]:
+        """The newest loaded list of each series, by series name: what an organisation's
+        status (listed, member) is read from.  A series whose newest file is broken
+        has none, rather than last year's."""
+        series = sorted({found.series for found in self.lists.values() if found.series})
+        newest = [self.lists.get(self.latest(name) or "") for name in series]
+        return [found for found in newest if found is not None]
 
     def prose(self) -> list[Prose]:
         """Every translatable text, in file order: the content of the 'data' catalog."""

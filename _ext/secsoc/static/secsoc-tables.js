@@ -5,12 +5,20 @@
 (function () {
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   const say = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name]);
+  // A cell's text without its label (the column's name, shown on a phone).
+  const plain = (cell) => {
+    const copy = cell.cloneNode(true);
+    copy.querySelectorAll(".secsoc-cell-label").forEach((label) => label.remove());
+    return copy.textContent.trim();
+  };
 
   function setUp(tools) {
     const table = tools.parentElement.querySelector("table.secsoc-list");
     if (!table) return;
     const body = table.tBodies[0];
     const rows = Array.from(body.rows);
+    const cells = new Map(rows.map((row) => [row, Array.from(row.cells, plain)]));
+    const searched = new Map(rows.map((row) => [row, fold(cells.get(row).join(" "))]));
     const lang = document.documentElement.lang || "fr";
     const plural = new Intl.PluralRules(lang);
     const total = rows.length;
@@ -37,7 +45,7 @@
       const wanted = fold(input.value.trim());
       let shown = 0;
       for (const row of rows) {
-        const match = !wanted || fold(row.textContent).includes(wanted);
+        const match = !wanted || searched.get(row).includes(wanted);
         row.hidden = !match;
         shown += match ? 1 : 0;
       }
@@ -49,8 +57,10 @@
       const button = document.createElement("button");
       button.type = "button";
       button.className = "secsoc-sort";
+      // The button's name is the column's (a screen reader announces the header as it
+      // is); what it does is its description, the direction is the header's aria-sort.
       button.textContent = header.textContent.trim();
-      button.setAttribute("aria-label", say(tools.dataset.sortLabel, { column: button.textContent }));
+      button.title = say(tools.dataset.sortLabel, { column: button.textContent });
       header.textContent = "";
       header.appendChild(button);
       header.setAttribute("aria-sort", column === 0 ? "ascending" : "none");
@@ -58,13 +68,14 @@
         const ascending = header.getAttribute("aria-sort") !== "ascending";
         headers.forEach((other) => other.setAttribute("aria-sort", "none"));
         header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        const key = (row) => row.cells[column].textContent.trim();
+        const key = (row) => cells.get(row)[column];
         const numeric = column === 0;
         const sorted = rows.slice().sort((a, b) => {
           const order = numeric
             ? parseInt(key(a).replace(/\D/g, ""), 10) - parseInt(key(b).replace(/\D/g, ""), 10)
             : key(a).localeCompare(key(b), lang, { sensitivity: "base" });
-          return ascending ? order : -order;
+          // equal keys (the status columns) keep the published order
+          return (ascending ? order : -order) || rows.indexOf(a) - rows.indexOf(b);
         });
         body.append(...sorted);
       });

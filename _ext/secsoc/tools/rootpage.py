@@ -41,8 +41,10 @@ def render(confdir: Path, languages: list[str]) -> str:
             link(lang, '<link rel="alternate" hreflang="{language}" href="{language}/index.html">')
             for lang in languages
         ),
+        # each title in its own language, so that a screen reader speaks it as such
+        heading=" — ".join(link(lang, '<span lang="{language}">{title}</span>') for lang in languages),
         links="\n".join(
-            link(lang, '<p><a href="{language}/index.html" hreflang="{language}" lang="{language}">')
+            link(lang, '<p lang="{language}"><a href="{language}/index.html" hreflang="{language}">')
             + link(lang, "{title} ({name})</a></p>")
             for lang in languages
         ),
