@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import datetime
 import io
 import json
 import re
@@ -63,7 +64,7 @@ def directives(project: Path) -> tuple[Directive, ...]:
     for path in sorted((project / "docs").glob("*.md")):
         source = path.read_text("utf-8")
         for name, arguments in re.findall(r"^```\{(secsoc-[a-z]+)\}(.*)$", source, re.MULTILINE):
-            if name in ("secsoc-list", "secsoc-comparison"):  # a series' name means its newest list
+            if name in ("secsoc-list", "secsoc-comparison", "secsoc-summary"):  # a series: its newest list
                 data = dataset(project)
                 arguments = " ".join(data.latest(argument) or argument for argument in arguments.split())
             found.append(Directive(path.stem, name, tuple(arguments.split())))
@@ -469,6 +470,10 @@ def test_the_root_page_sends_each_reader_to_an_edition(project: Project) -> None
         edition = project.path / "_build" / "html" / attribute(link, "href")
         title = found(BeautifulSoup(edition.read_text("utf-8"), "html.parser").head).find("title")
         assert link.get_text().startswith(found(title).get_text() + " ("), link
+        # in its own language, as the heading names each edition in its own
+        assert attribute(found(link.parent), "lang") == link["hreflang"]
+    heading = found(root.find("h1"))
+    assert [attribute(span, "lang") for span in heading.find_all("span")] == ["fr", "nl"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -624,3 +629,70 @@ def test_every_list_kept_in_the_data_stays_readable(project: Project, language: 
     for published in data.lists.values():
         shown = entries(list_table(main, published.id))
         assert [row.printed for row in shown] == [entry.printed for entry in published.entries]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_summary_opens_its_pages_with_the_answer(project: Project, language: str) -> None:
+    """Right under the title: both lists' sizes, who is on the first and not on the second."""
+    data = dataset(project.path)
+    pages = list(used(project, "secsoc-summary"))
+    assert {directive.page for directive in pages} >= {"index", "secretariats"}
+    for directive in pages:
+        main = edition(project, language).main(directive.page)
+        first, second = (data.lists[key] for key in directive.arguments)
+        heading = found(main.find("h1"))
+        block = found(heading.find_next_sibling())
+        assert "secsoc-summary" in block.get_attribute_list("class"), directive.page
+        counted = block.select(":scope > p:not([class])")
+        fmt, tr = Formatter(language), translator(project.path, language)
+        dates = [fmt.date(day) for day in (first.date, second.date) if day]
+        dates += [fmt.date(d) for s in (first, second) for d in vars_dates(data.sources[s.source])]
+        assert [numbers(text(p), *dates) for p in counted] == [
+            [fmt.number(len(first.organisation_ids))],
+            [fmt.number(len(second.organisation_ids))],
+        ]
+        absent = found(block.select_one(".secsoc-absent"))
+        missing = compare(first, second).only_in_first
+        assert names(absent) == [data.organisations[key].name for key in missing]
+        assert as_shown(language, tr.data(first.label.text)) in text(absent)
+
+
+def vars_dates(source: Source) -> list[datetime.date]:
+    return [day for day in (source.reference_date, source.consulted, source.publication_date) if day]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_organisation_page_opens_with_its_status_on_each_newest_list(
+    project: Project, language: str
+) -> None:
+    data, fmt = dataset(project.path), Formatter(language)
+    newest = data.newest_lists()
+    assert len(newest) >= 2
+    for organisation in data.organisations.values():
+        main = edition(project, language).main(f"organisations/{organisation.id}")
+        first = found(found(main.find("h1")).find_next_sibling())
+        status = [first, *first.find_next_siblings("p", class_="secsoc-status")]
+        assert len(status) == len(newest), organisation.id
+        for line, published in zip(status, newest, strict=True):
+            positions = published.positions(organisation.id)
+            assert ("secsoc-yes" if positions else "secsoc-no") in line.get_attribute_list("class")
+            dates = [fmt.date(d) for d in vars_dates(data.sources[published.source])]
+            assert numbers(text(line), *dates) == [fmt.number(n) for n in positions], (
+                organisation.id,
+                text(line),
+            )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_navigation_toggles_are_named_in_the_pages_language(project: Project, language: str) -> None:
+    site, tr = edition(project, language), translator(project.path, language)
+    toggles = 0
+    for path in sorted(site.outdir.rglob("*.html")):
+        page = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for toggle in page.select("input.toctree-checkbox"):
+            label = attribute(toggle, "aria-label")
+            assert "Toggle" not in label, (path.name, label)
+            template = tr.gettext("Afficher ou masquer les pages de la section « {title} »")
+            assert label.startswith(as_shown(language, template.split("{")[0]).rstrip()), label
+            toggles += 1
+    assert toggles  # the organisations' section has one on every page

@@ -31,6 +31,8 @@ VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 LANGUAGES = ("fr", "nl")
+#: A desktop's first screen and a phone's (CSS pixels).
+SCREENS = {"desktop": (1280, 900), "phone": (390, 844)}
 # Without these, Chromium tries the network at start-up (updates, sync...).
 QUIET = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
@@ -74,8 +76,11 @@ def open_page(browser: Browser, address: str) -> Iterator[functools.partial[Page
     errors: list[str] = []
     contexts = []
 
-    def visit(path: str, width: int = 1280) -> Page:
-        context = browser.new_context(viewport={"width": width, "height": 900})
+    def visit(path: str, width: int = 1280, height: int = 900, scheme: str = "light") -> Page:
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            color_scheme=scheme,  # type: ignore[arg-type]
+        )
         contexts.append(context)
         page = context.new_page()
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
@@ -88,6 +93,17 @@ def open_page(browser: Browser, address: str) -> Iterator[functools.partial[Page
     for context in contexts:
         context.close()
     assert errors == [], "console errors"
+
+
+def in_reading_order(page: Page, names: list[str]) -> list[str]:
+    """Names as the page's language orders them (accents and capitals aside)."""
+    return list(
+        page.evaluate(
+            "names => names.slice().sort((a, b) => a.localeCompare(b, document.documentElement.lang, "
+            "{sensitivity: 'base'}))",
+            names,
+        )
+    )
 
 
 def texts(page: Page, selector: str) -> list[str]:
@@ -104,12 +120,7 @@ def test_a_list_sorts_by_column_and_says_so(open_page: functools.partial[Page], 
     name_column.locator("button").click()
     expect(name_column).to_have_attribute("aria-sort", "ascending")
     names = texts(page, "table.secsoc-list >> nth=0 >> tbody tr td:nth-child(2)")
-    in_order = page.evaluate(
-        "names => names.slice().sort((a, b) => a.localeCompare(b, document.documentElement.lang, "
-        "{sensitivity: 'base'}))",
-        names,
-    )
-    assert names == in_order
+    assert names == in_reading_order(page, names)
     name_column.locator("button").press("Enter")  # the keyboard works as the mouse does
     expect(name_column).to_have_attribute("aria-sort", "descending")
     assert texts(page, "table.secsoc-list >> nth=0 >> tbody tr td:nth-child(2)") == names[::-1]
@@ -232,3 +243,196 @@ def test_search_finds_an_organisation_and_says_so(
     found = page.locator("#search-results li").count()
     forms = next(forms_of(m.string) for m in catalog if m.pluralizable and "Search finished" in m.id[0])
     assert summary in [form.replace("${resultCount}", str(found)) for form in forms]
+
+
+# -- the answer first, on every device ----------------------------------------------------
+
+
+def not_in_the_second_list(site: Project) -> str:
+    """An organisation of the summary's answer: on the newest Moniteur list, not the USS's
+    (today Paycover; read from the data, so any year has its own)."""
+    from secsoc.data.comparison import compare
+    from secsoc.data.loader import load_dataset
+
+    dataset, _ = load_dataset(site.path / "data", site.path)
+    moniteur, uss = (dataset.lists[dataset.latest(series) or ""] for series in ("moniteur", "uss"))
+    missing = compare(moniteur, uss).only_in_first
+    return missing[0] if missing else moniteur.entries[-1].organisation
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_summary_is_read_before_any_scrolling(
+    open_page: functools.partial[Page], language: str, screen: str, site: Project
+) -> None:
+    """Who is approved and who is not in the USS: on the first screen of the home page and
+    of the secretariats page, in both editions, on a desktop and on a phone."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    width, height = SCREENS[screen]
+    organisation = not_in_the_second_list(site)
+    for path in ("index.html", "secretariats.html", f"organisations/{organisation}.html"):
+        page = open_page(f"{language}/{path}", width=width, height=height)
+        name = path.removesuffix(".html").replace("/", "-")
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{language}-{width}.png"))
+        if path.startswith("organisations/"):
+            # an organisation's page opens with its status on each newest list
+            status = page.locator("article .secsoc-status")
+            expect(status.first).to_be_visible()
+            assert status.count() >= 2
+            assert all(box["y"] + box["height"] <= height for box in map(bounding, status.all()))
+            continue
+        for sentence in ("p:not([class])", ".secsoc-absent"):
+            found = page.locator(f".secsoc-summary > {sentence}").first
+            expect(found).to_be_visible()
+            box = bounding(found)
+            assert box["y"] >= 0 and box["y"] + box["height"] <= height, (path, sentence, box)
+
+
+def bounding(locator: Any) -> dict[str, float]:
+    box = locator.bounding_box()
+    assert box is not None, "not rendered"
+    return dict(box)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_a_phone_each_row_is_a_short_card_with_its_column_names(
+    open_page: functools.partial[Page], language: str
+) -> None:
+    width, height = SCREENS["phone"]
+    page = open_page(f"{language}/secretariats.html", width=width, height=height)
+    table = page.locator("table.secsoc-list").first
+    heights = table.evaluate(
+        """t => Array.from(t.tBodies[0].rows).filter(r => !r.querySelector('.secsoc-note'))
+                .map(r => r.getBoundingClientRect().height)"""
+    )
+    heights.sort()
+    assert heights and heights[len(heights) // 2] <= 100, heights
+    # the column names: as sort buttons above the cards, and as each cell's label
+    buttons = table.locator("thead button")
+    assert buttons.count() == table.locator("thead th").count()
+    for button in buttons.all():
+        expect(button).to_be_visible()
+        assert bounding(button)["width"] > 10
+    organisation_labels = table.locator("tbody tr td:nth-child(3) .secsoc-cell-label")
+    expect(organisation_labels.first).to_be_visible()
+    assert organisation_labels.first.inner_text().startswith(buttons.nth(2).inner_text().rstrip(" ↑↓↕"))
+    # sorting works on a phone: by organisation, as the reader's language orders names
+    buttons.nth(2).click()
+    names = texts(page, "table.secsoc-list >> nth=0 >> tbody tr td:nth-child(3) .secsoc-org")
+    assert names == in_reading_order(page, names)
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_nothing_invisible_takes_the_keyboards_focus(open_page: functools.partial[Page], screen: str) -> None:
+    width, height = SCREENS[screen]
+    page = open_page("fr/secretariats.html", width=width, height=height)
+    hidden = page.evaluate(
+        """() => Array.from(document.querySelectorAll('article a[href], article button, article input'))
+             .filter(e => !e.closest('[hidden]') && e.tabIndex >= 0)
+             .filter(e => { e.focus();  // what the keyboard reaches (not what the browser skips)
+                            const r = e.getBoundingClientRect();
+                            const head = e.closest('thead');  // a header row clipped out of sight
+                            const clipped = head && getComputedStyle(head).clip !== 'auto';
+                            const tiny = r.width < 2 || r.height < 2;
+                            return document.activeElement === e && (tiny || clipped); })
+             .map(e => e.outerHTML.slice(0, 80))"""
+    )
+    assert hidden == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_sort_buttons_keep_the_column_name_and_show_the_direction(
+    open_page: functools.partial[Page], language: str
+) -> None:
+    page = open_page(f"{language}/secretariats.html")
+    header = page.locator("table.secsoc-list").first.locator("thead th").nth(1)
+    button = header.locator("button")
+    name = button.inner_text()
+    assert name and button.get_attribute("aria-label") is None  # its name is the column's
+    arrow = "b => getComputedStyle(b, '::after').content"
+    before = button.evaluate(arrow)
+    button.click()
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    ascending = button.evaluate(arrow)
+    button.click()
+    expect(header).to_have_attribute("aria-sort", "descending")
+    assert len({before, ascending, button.evaluate(arrow)}) == 3  # unsorted, up, down: each its own
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_paper_no_control_prints_and_links_give_their_address(
+    open_page: functools.partial[Page], language: str
+) -> None:
+    page = open_page(f"{language}/secretariats.html")
+    page.emulate_media(media="print")
+    for selector in (".skip-to-content", ".secsoc-tools", ".secsoc-languages"):
+        assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none", selector
+    assert (
+        page.locator("button.secsoc-sort").first.evaluate("b => getComputedStyle(b, '::after').content")
+        == "none"
+    )
+    wrapper = page.locator(".table-wrapper:has(table.secsoc-list)").first
+    assert wrapper.evaluate("e => getComputedStyle(e).overflow") == "visible"  # the table may break
+    rows = page.locator("table.secsoc-list tr").first.evaluate("e => getComputedStyle(e).breakInside")
+    assert rows == "avoid"
+    for link in page.locator("article .secsoc-citation a.reference.external").all():
+        href = link.get_attribute("href") or ""
+        assert href in link.evaluate("a => getComputedStyle(a, '::after').content"), href
+
+
+def luminance(colour: str) -> float:
+    red, green, blue = (int(part) / 255 for part in re.findall(r"[\d.]+", colour)[:3])
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def contrast(one: str, other: str) -> float:
+    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("screen", SCREENS)
+def test_figures_read_on_a_phone_and_in_both_modes(
+    open_page: functools.partial[Page], scheme: str, screen: str
+) -> None:
+    width, height = SCREENS[screen]
+    page = open_page("fr/secretariats.html", width=width, height=height, scheme=scheme)
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    charts = page.locator("svg.secsoc-chart")
+    assert charts.count() >= 2
+    texts_ = page.evaluate(
+        """() => Array.from(document.querySelectorAll('svg.secsoc-chart text')).map(t =>
+             [t.getBoundingClientRect().height, getComputedStyle(t).fill, t.getBoundingClientRect().right,
+              t.closest('svg').getBoundingClientRect().right, t.textContent])"""
+    )
+    for rendered, fill, right, edge, said in texts_:
+        assert rendered >= 12, said  # as large as the page's small print, never shrunk
+        assert right <= edge + 1, said  # and whole
+        assert contrast(fill, background) >= 4.5, (said, fill, background)
+    shapes = page.evaluate(
+        """() => Array.from(document.querySelectorAll('svg.secsoc-chart rect')).map(r => {
+             const s = getComputedStyle(r);
+             return [r.getAttribute('class'), s.fill, s.stroke, s.strokeWidth]; })"""
+    )
+    for kind, fill, stroke, stroke_width in shapes:
+        # a bar stands out from the page; the track (an outline) too, so 74 % never looks full
+        shown = stroke if kind == "secsoc-chart-track" else fill
+        assert float(stroke_width.removesuffix("px")) >= 1 or kind != "secsoc-chart-track"
+        assert contrast(shown, background) >= 3, (kind, shown, background)
+
+
+@pytest.mark.parametrize(("language", "other"), [("fr", "nl"), ("nl", "fr")])
+def test_the_language_switch_keeps_the_section_and_the_search(
+    open_page: functools.partial[Page], language: str, other: str
+) -> None:
+    page = open_page(f"{language}/secretariats.html")
+    section = page.locator("article section[id]").nth(1).get_attribute("id")
+    page = open_page(f"{language}/secretariats.html?q=x#{section}")
+    page.locator(f".secsoc-languages a[hreflang={other}]").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"/{other}/secretariats.html?q=x#{section}")
+    expect(page.locator(f"[id='{section}']")).to_have_count(1)
