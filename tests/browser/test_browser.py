@@ -17,7 +17,7 @@ import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
@@ -33,6 +33,7 @@ SCREENSHOTS = ROOT / "_build" / "screenshots"
 LANGUAGES = ("fr", "nl")
 #: A desktop's first screen and a phone's (CSS pixels).
 SCREENS = {"desktop": (1280, 900), "phone": (390, 844)}
+Scheme = Literal["light", "dark"]
 # Without these, Chromium tries the network at start-up (updates, sync...).
 QUIET = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
@@ -76,11 +77,8 @@ def open_page(browser: Browser, address: str) -> Iterator[functools.partial[Page
     errors: list[str] = []
     contexts = []
 
-    def visit(path: str, width: int = 1280, height: int = 900, scheme: str = "light") -> Page:
-        context = browser.new_context(
-            viewport={"width": width, "height": height},
-            color_scheme=scheme,  # type: ignore[arg-type]
-        )
+    def visit(path: str, width: int = 1280, height: int = 900, scheme: Scheme = "light") -> Page:
+        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
         contexts.append(context)
         page = context.new_page()
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
