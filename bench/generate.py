@@ -61,7 +61,8 @@ def entries(n: int, which: str) -> list[dict[str, str]]:
 
 def rows(n: int, which: str) -> list[Row]:
     def notes(entry: dict[str, str]) -> str:
-        found = [f"Remarque : {entry['remark']}"] if "remark" in entry else []
+        # a remark is the source's words, quoted as ours quotes them
+        found = [f"Remarque : « {entry['remark']} »"] if "remark" in entry else []
         found += [f"Correspondance déduite : {entry['inferred']}"] if "inferred" in entry else []
         return "".join(f" {note}" for note in found)
 
