@@ -86,12 +86,20 @@ def write_data(root: Path, n: int) -> None:
         data / "organisations.yaml", "schema/organisations.schema.json", {"organisations": organisations(n)}
     )
     sources = [
-        {"id": name, "publisher": "Moniteur belge", "title": f"Liste {name}", "reference_date": "2021-11-05"}
+        {
+            "id": name,
+            "publisher": "Moniteur belge",
+            "title": f"Liste {name}",
+            "reference_date": "2021-11-05",
+            "links": [{"format": "html", "url": f"https://example.org/{name}"}],
+        }
         for name in LISTS
     ]
     _dump(data / "sources.yaml", "schema/sources.schema.json", {"sources": sources})
     figures = [{"id": "f", "statement": "{count} travailleurs.", "count": n, "source": LISTS[0]}]
     _dump(data / "figures.yaml", "schema/figures.schema.json", {"figures": figures})
+    statements = [{"id": "s", "group": "g", "text": "La liste paraît chaque année.", "source": LISTS[0]}]
+    _dump(data / "statements.yaml", "schema/statements.schema.json", {"statements": statements})
     for name in LISTS:
         listed = {
             "title": f"Liste {name}",

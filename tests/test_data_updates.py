@@ -29,10 +29,14 @@ def sentences(build: BuildRoot, root: Path, language: str = "fr") -> list[str]:
 
 # The test root's comparison, as the two cases below read it, around their difference.
 COUNTS = [
-    "La liste « Officielle » compte 4 organismes distincts.",
-    "La liste « Fédération » compte 3 organismes distincts.",
+    "La liste « Officielle » (situation au 5 novembre 2030) compte 4 organismes distincts.",
+    "La liste « Fédération » (situation au 10 janvier 2031) compte 3 organismes distincts.",
     "Un seul organisme de la liste « Officielle » est absent de la liste « Fédération » : Omega.",
     "Tous les organismes de la liste « Fédération » figurent dans la liste « Officielle ».",
+    # what the conclusions rest on: two lists of different dates
+    "La liste « Officielle » (situation au 5 novembre 2030) et la liste « Fédération » (situation au "
+    "10 janvier 2031) ne sont pas de la même date : un organisme a pu entrer dans l'une ou en sortir "
+    "entre ces deux dates.",
 ]
 DUPLICATES_AND_CLAIM = [
     "Un organisme apparaît plusieurs fois dans la liste « Officielle » : Alpha (inscriptions 1 et 4).",
@@ -49,8 +53,8 @@ def test_the_published_comparison(build: BuildRoot, secsoc_root: Path) -> None:
             *COUNTS,
             "Ces constats tiennent compte d'une correspondance déduite, indiquée dans le tableau.",
             *DUPLICATES_AND_CLAIM,
-            "La comparaison par organisme confirme cette affirmation, en tenant compte d'une correspondance "
-            "déduite (voir le tableau).",
+            "La comparaison par organisme concorde avec cette affirmation, en tenant compte d'une "
+            "correspondance déduite (voir le tableau).",
         ]
     )
 
@@ -72,9 +76,28 @@ def test_without_an_inferred_match_the_conclusions_say_nothing_of_them(
         [
             *COUNTS,
             *DUPLICATES_AND_CLAIM,
-            "La comparaison par organisme confirme cette affirmation.",
+            "La comparaison par organisme concorde avec cette affirmation.",
         ]
     )
+
+
+def test_lists_of_the_same_day_are_said_to_be_so(build: BuildRoot, secsoc_root: Path) -> None:
+    """The members' list made of the official list's day: no warning about dates."""
+    lists = secsoc_root / "data/lists"
+    (lists / "members-2031-01-10.yaml").rename(lists / "members-2030-11-05.yaml")
+    edit(secsoc_root / "data/sources.yaml", "reference_date: 2031-01-10", "reference_date: 2030-11-05")
+    (secsoc_root / "lists.md").write_text(
+        (secsoc_root / "lists.md").read_text("utf-8").replace("members-2031-01-10", "members-2030-11-05"),
+        "utf-8",
+    )
+    found = sentences(build, secsoc_root)
+    assert (
+        french_spacing(
+            "Les listes « Officielle » et « Fédération » datent du même jour (situation au 5 novembre 2030)."
+        )
+        in found
+    )
+    assert not [sentence for sentence in found if "pas de la même date" in sentence]
 
 
 def test_a_second_organisation_only_in_the_official_list(build: BuildRoot, secsoc_root: Path) -> None:
@@ -89,7 +112,7 @@ def test_a_second_organisation_only_in_the_official_list(build: BuildRoot, secso
     )
     assert (
         french_spacing(
-            "La comparaison par organisme ne confirme pas cette affirmation : 2 organismes de la liste "
+            "La comparaison par organisme ne concorde pas avec cette affirmation : 2 organismes de la liste "
             "« Officielle » manquent dans la liste « Fédération »."
         )
         in found
@@ -109,7 +132,7 @@ def test_without_an_outsider_the_claim_is_not_confirmed_as_stated(
     )
     assert (
         french_spacing(
-            "La comparaison par organisme ne confirme pas cette affirmation telle quelle : tous les "
+            "La comparaison par organisme ne concorde pas avec cette affirmation telle quelle : tous les "
             "organismes de la liste « Officielle » figurent dans la liste « Fédération »."
         )
         in found
@@ -139,7 +162,7 @@ def test_the_table_follows_the_list_file(build: BuildRoot, secsoc_root: Path) ->
             (DELTA, ""),
             [
                 "2 organisaties van de lijst “Officieel” ontbreken op de lijst “Federatie”: Omega en Delta.",
-                "De vergelijking per organisatie bevestigt deze bewering niet: 2 organisaties van de "
+                "De vergelijking per organisatie strookt niet met deze bewering: 2 organisaties van de "
                 "lijst “Officieel” ontbreken op de lijst “Federatie”.",
             ],
         ),
@@ -177,13 +200,13 @@ def test_a_list_name_of_any_gender_or_number_reads_well_in_both_languages(
     )
     assert sentences(build, secsoc_root)[:3:2] == french(
         [
-            "La liste « Annuaires officiels » compte 4 organismes distincts.",
+            "La liste « Annuaires officiels » (situation au 5 novembre 2030) compte 4 organismes distincts.",
             "Un seul organisme de la liste « Annuaires officiels » est absent de la liste « Fédération » : "
             "Omega.",
         ]
     )
     assert sentences(build, secsoc_root, "nl")[:3:2] == [
-        "De lijst “Jaarboek” telt 4 verschillende organisaties.",
+        "De lijst “Jaarboek” (toestand op 5 november 2030) telt 4 verschillende organisaties.",
         "Eén organisatie van de lijst “Jaarboek” ontbreekt op de lijst “Federatie”: Omega.",
     ]
 

@@ -67,6 +67,7 @@ def complete(project: Path) -> None:
     source = (
         "  - id: moniteur-2022-11-05\n    publisher: Moniteur belge\n    title: Liste des secrétariats "
         "sociaux agréés d'employeurs et de leurs succursales\n    reference_date: 2022-11-05\n"
+        "    links:\n      - format: pdf\n        url: https://www.ejustice.just.fgov.be/mopdf/2022/12/15_1.pdf\n"
     )
     sources = project / "data" / "sources.yaml"
     sources.write_text(sources.read_text("utf-8").replace("sources:\n", "sources:\n" + source, 1), "utf-8")

@@ -174,12 +174,13 @@ def test_an_unchanged_data_directory_is_not_read_again(secsoc_root: Path, reads:
     [
         (OFFICIAL, ["lists/official-2030-11-05.yaml"]),
         ("data/figures.yaml", ["figures.yaml"]),
-        # the lists and figures refer to the organisations and sources: checked again
+        # the lists, figures and statements refer to the organisations and sources: checked again
         (
             "data/organisations.yaml",
             [
                 "organisations.yaml",
                 "figures.yaml",
+                "statements.yaml",
                 "lists/members-2031-01-10.yaml",
                 "lists/official-2030-11-05.yaml",
             ],

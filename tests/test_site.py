@@ -24,7 +24,7 @@ from projects import Project
 from reading import Site, attribute, caption, entries, found, list_table, names, numbers, text
 from secsoc.data.comparison import compare
 from secsoc.data.loader import load_dataset
-from secsoc.data.model import Dataset, Source
+from secsoc.data.model import Dataset, Source, Statement
 from secsoc.i18n.formatting import Formatter, french_spacing
 from secsoc.i18n.pofile import forms_of, read_catalog
 from secsoc.i18n.translation import Translator
@@ -208,7 +208,17 @@ def test_comparisons_count_each_list_and_name_who_is_missing_or_listed_twice(
         counted = block.select(":scope > p:not([class])")
         for label, sentence, published in zip(quoted, counted, lists, strict=True):
             assert label in text(sentence), directive
-            assert numbers(text(sentence), label) == [fmt.number(len(published.organisation_ids))]
+            # each list's date, as its source gives it: what the conclusions rest on
+            source = data.sources[published.source]
+            dated = source.reference_date or source.consulted or source.publication_date
+            assert dated is not None, published.id  # every list's source is dated
+            day = fmt.date(dated)
+            assert as_shown(language, day) in text(sentence), directive
+            said = numbers(text(sentence), label, as_shown(language, day))
+            assert said == [fmt.number(len(published.organisation_ids))]
+        # and whether the two lists are of the same day, naming both dates
+        dates = text(found(block.select_one(".secsoc-dates")))
+        assert all(label in dates for label in quoted), dates
         absent = block.select(".secsoc-absent")
         for sentence, missing in zip(absent, (result.only_in_first, result.only_in_second), strict=True):
             assert names(sentence) == [data.organisations[key].name for key in missing], directive
@@ -665,7 +675,7 @@ def vars_dates(source: Source) -> list[datetime.date]:
 def test_an_organisation_page_opens_with_its_status_on_each_newest_list(
     project: Project, language: str
 ) -> None:
-    data, fmt = dataset(project.path), Formatter(language)
+    data, fmt, tr = dataset(project.path), Formatter(language), translator(project.path, language)
     newest = data.newest_lists()
     assert len(newest) >= 2
     for organisation in data.organisations.values():
@@ -681,6 +691,20 @@ def test_an_organisation_page_opens_with_its_status_on_each_newest_list(
                 organisation.id,
                 text(line),
             )
+            # a "yes" resting on an inferred match is followed by its reason
+            reasons = [
+                tr.data(e.inferred.text)
+                for e in published.entries
+                if e.organisation == organisation.id and e.inferred
+            ]
+            following = line.find_next_siblings("p")
+            said = [
+                text(p)
+                for p in following[: len(reasons)]
+                if "secsoc-inferred" in p.get_attribute_list("class")
+            ]
+            assert len(said) == len(reasons), organisation.id
+            assert all(r in s for r, s in zip(reasons, said, strict=True)), organisation.id
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -696,3 +720,60 @@ def test_the_navigation_toggles_are_named_in_the_pages_language(project: Project
             assert label.startswith(as_shown(language, template.split("{")[0]).rstrip()), label
             toggles += 1
     assert toggles  # the organisations' section has one on every page
+
+
+# -- statements of fact (the legal basis) -----------------------------------------------
+
+ARTICLE_NUMBER = re.compile(r"\b(?:art\.|articles?|artikel(?:en)?)\s*\d", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_statement_is_followed_by_the_source_it_rests_on(project: Project, language: str) -> None:
+    data, tr = dataset(project.path), translator(project.path, language)
+    for directive in used(project, "secsoc-statements"):
+        wanted = data.statements_in(directive.arguments[0])
+        main = edition(project, language).main(directive.page)
+        said = main.select("p.secsoc-statement")
+        assert len(said) >= len(wanted) > 0, directive
+        for statement in wanted:
+            # the statement's paragraph (its words translated, dates and quotes filled in)
+            # and, after it, the citation of its own source, with a link a reader can follow
+            source = data.sources[statement.source]
+            assert source.read, statement.id
+            title = source.official_titles.get(language) or source.title.text
+            parts = [as_shown(language, part) for part in _fixed_parts(tr, statement)]
+            matching = [p for p in said if all(part in text(p) for part in parts)]
+            assert matching, (statement.id, parts, [text(p) for p in said])
+            paragraph = matching[0]
+            citation = found(paragraph.find_next_sibling("p", class_="secsoc-citation"))
+            assert as_shown(language, title) in text(citation), (statement.id, text(citation))
+            assert citation.select("a[href^='http']"), statement.id
+            official = statement.official_wordings.get(language)
+            if official:  # the source's own words in this language, quoted as they are
+                quoted = {"fr": "« {} »", "nl": "“{}”"}[language].format(official)
+                assert as_shown(language, quoted) in text(paragraph), statement.id
+
+
+def _fixed_parts(tr: Translator, statement: Statement) -> list[str]:
+    """The statement's translated words between its placeholders."""
+    template = tr.data(statement.text.text)
+    return [part.strip() for part in re.split(r"\{[a-z_]+\}", template) if len(part.strip()) > 3]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_attaches_an_article_number_that_no_source_read_shows(
+    project: Project, language: str
+) -> None:
+    site = edition(project, language)
+    for page in pages(project):
+        said = text(site.main(page))
+        assert not ARTICLE_NUMBER.search(said), (page, ARTICLE_NUMBER.search(said))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_citation_links_to_its_source_or_says_why_not(project: Project, language: str) -> None:
+    site, tr = edition(project, language), translator(project.path, language)
+    unlinked = tr.gettext("sans lien : {reason}").split("{")[0].strip()
+    for page in pages(project):
+        for citation in site.main(page).select("p.secsoc-citation"):
+            assert citation.select("a[href^='http']") or unlinked in text(citation), (page, text(citation))

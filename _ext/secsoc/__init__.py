@@ -1,8 +1,8 @@
 """Sphinx extension rendering the social secretariats data (``data/``) in MyST pages.
 
-Directives: ``secsoc-list``, ``secsoc-lists``, ``secsoc-comparison``,
-``secsoc-changes``, ``secsoc-figures``, ``secsoc-source``, ``secsoc-organisation``,
-``secsoc-organisations``; role: ``secsoc-org``.
+Directives: ``secsoc-summary``, ``secsoc-list``, ``secsoc-lists``, ``secsoc-comparison``,
+``secsoc-changes``, ``secsoc-figures``, ``secsoc-statements``, ``secsoc-source``,
+``secsoc-organisation``, ``secsoc-organisations``; role: ``secsoc-org``.
 
 Sphinx is imported only when Sphinx loads the extension: the data, language and
 content layers, and the command-line tools, run without it (ARCHITECTURE.md).

@@ -21,20 +21,20 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import orgpages, rereads, state
-from .data.files import FIGURES, ORGANISATIONS, SOURCES, DataFile, list_file
+from .data.files import FIGURES, ORGANISATIONS, SOURCES, STATEMENTS, DataFile, list_file
 from .data.lazyimport import lazy_module
 from .data.model import PublishedList, closest
 from .warning_types import SecsocWarning, warn
 
 if TYPE_CHECKING:
-    from .content import conclusions, downloads, figures, history, render, summary
+    from .content import conclusions, downloads, figures, history, render, statements, summary
     from .data import comparison
 else:  # imported when a page first uses one: a build that reads no page never does
-    conclusions, downloads, figures, history, render, summary = map(
+    conclusions, downloads, figures, history, render, statements, summary = map(
         lazy_module,
         (
             "secsoc.content." + name
-            for name in ("conclusions", "downloads", "figures", "history", "render", "summary")
+            for name in ("conclusions", "downloads", "figures", "history", "render", "statements", "summary")
         ),
     )
     comparison = lazy_module("secsoc.data.comparison")
@@ -254,6 +254,25 @@ class Figures(_DataDirective):
         if not selected or not build.usable(*files):
             return []
         return self.finish(figures.figures(self.context(), selected))
+
+
+class Statements(_DataDirective):
+    """``{secsoc-statements} <group>``: the group's statements of fact, in file order,
+    each run from one source followed by its citation."""
+
+    required_arguments = 1
+
+    def run(self) -> list[Node]:
+        files = (STATEMENTS, SOURCES)
+        self.depend_on(*files)
+        build = self.build_data()
+        dataset = build.dataset
+        groups = {statement.group: statement.group for statement in dataset.statements.values()}
+        if self.lookup("statement group", self.arguments[0], groups, STATEMENTS) is None:
+            return []
+        if not build.usable(*files):
+            return []
+        return self.finish(statements.statements(self.context(), dataset.statements_in(self.arguments[0])))
 
 
 class SourceCitation(_DataDirective):

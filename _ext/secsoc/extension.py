@@ -44,6 +44,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("secsoc-summary", directives.Summary)
     app.add_directive("secsoc-lists", directives.AllLists)
     app.add_directive("secsoc-figures", directives.Figures)
+    app.add_directive("secsoc-statements", directives.Statements)
     app.add_directive("secsoc-source", directives.SourceCitation)
     app.add_directive("secsoc-organisation", directives.OrganisationPage)
     app.add_directive("secsoc-organisations", directives.OrganisationIndex)

@@ -12,7 +12,7 @@ from docutils import nodes
 from ..data.comparison import ClaimCheck, Comparison, Duplicate
 from ..data.model import PublishedList
 from . import charts
-from .render import Context, Value, chart, citation, label, names, organisation, quoted
+from .render import Context, Value, chart, citation, dated, label, names, organisation, quoted
 
 
 def comparison(ctx: Context, result: Comparison) -> list[nodes.Node]:
@@ -24,6 +24,7 @@ def comparison(ctx: Context, result: Comparison) -> list[nodes.Node]:
         absent(ctx, result.only_in_first, first, second),
         absent(ctx, result.only_in_second, second, first),
     ]
+    paragraphs.append(_dates(ctx, first, second))
     if inferred:
         paragraphs.append(_hedge(ctx, inferred))
     paragraphs += [
@@ -71,11 +72,33 @@ def _comparisonchart(ctx: Context, result: Comparison) -> nodes.Node:
 def _counted(ctx: Context, published: PublishedList) -> nodes.paragraph:
     count = len(published.organisation_ids)  # at least one: a list has entries
     template = ctx.tr.ngettext(
-        "La liste « {list} » compte {count} organisme.",
-        "La liste « {list} » compte {count} organismes distincts.",
+        "La liste « {list} » ({when}) compte {count} organisme.",
+        "La liste « {list} » ({when}) compte {count} organismes distincts.",
         count,
     )
-    return ctx.sentence(template, list=label(ctx, published), count=ctx.fmt.number(count))
+    return ctx.sentence(
+        template, list=label(ctx, published), when=dated(ctx, published), count=ctx.fmt.number(count)
+    )
+
+
+def _dates(ctx: Context, first: PublishedList, second: PublishedList) -> nodes.paragraph:
+    """What a conclusion about two lists rests on: their dates, and whether they differ."""
+    tr = ctx.tr
+    values: dict[str, Value] = {"first": label(ctx, first), "second": label(ctx, second)}
+    if first.date is not None and first.date == second.date:
+        template = tr.gettext("Les listes « {first} » et « {second} » datent du même jour ({when}).")
+        return ctx.sentence(template, ["secsoc-dates"], when=dated(ctx, first), **values)
+    template = tr.gettext(
+        "La liste « {first} » ({first_when}) et la liste « {second} » ({second_when}) ne sont pas "
+        "de la même date : un organisme a pu entrer dans l'une ou en sortir entre ces deux dates."
+    )
+    return ctx.sentence(
+        template,
+        ["secsoc-dates"],
+        first_when=dated(ctx, first),
+        second_when=dated(ctx, second),
+        **values,
+    )
 
 
 def _hedge(ctx: Context, inferred: int) -> nodes.paragraph:
@@ -151,27 +174,29 @@ def _claim(ctx: Context, check: ClaimCheck, inferred: int) -> list[nodes.Node]:
     )
     missing = len(check.missing)
     hedged = False
+    # "concorde avec", not "confirme": the lists may be of different dates (said above,
+    # with _dates) and the claim of neither.
     if check.holds and inferred:
         verdict = tr.ngettext(
-            "La comparaison par organisme confirme cette affirmation, en tenant compte d'une "
+            "La comparaison par organisme concorde avec cette affirmation, en tenant compte d'une "
             "correspondance déduite (voir le tableau).",
-            "La comparaison par organisme confirme cette affirmation, en tenant compte de {count} "
+            "La comparaison par organisme concorde avec cette affirmation, en tenant compte de {count} "
             "correspondances déduites (voir le tableau).",
             inferred,
         )
         hedged = True
     elif check.holds:
-        verdict = tr.gettext("La comparaison par organisme confirme cette affirmation.")
+        verdict = tr.gettext("La comparaison par organisme concorde avec cette affirmation.")
     elif not missing:
         verdict = tr.gettext(
-            "La comparaison par organisme ne confirme pas cette affirmation telle quelle : "
+            "La comparaison par organisme ne concorde pas avec cette affirmation telle quelle : "
             "tous les organismes de la liste « {first} » figurent dans la liste « {second} »."
         )
     else:
         verdict = tr.ngettext(
-            "La comparaison par organisme ne confirme pas cette affirmation : "
+            "La comparaison par organisme ne concorde pas avec cette affirmation : "
             "{count} organisme de la liste « {first} » manque dans la liste « {second} ».",
-            "La comparaison par organisme ne confirme pas cette affirmation : "
+            "La comparaison par organisme ne concorde pas avec cette affirmation : "
             "{count} organismes de la liste « {first} » manquent dans la liste « {second} ».",
             missing,
         )

@@ -166,14 +166,20 @@ def _status(ctx: Context, organisation_id: str) -> list[nodes.Node]:
         values = {"list": label(ctx, newest), "when": dated(ctx, newest)}
         if positions:
             template = tr.ngettext(
-                "Liste « {list} » la plus récente ({when}) : oui, inscription {positions}.",
-                "Liste « {list} » la plus récente ({when}) : oui, inscriptions {positions}.",
+                "Liste « {list} » la plus récente sur ce site ({when}) : oui, inscription {positions}.",
+                "Liste « {list} » la plus récente sur ce site ({when}) : oui, inscriptions {positions}.",
                 len(positions),
             )
             joined = fmt.join([fmt.number(position) for position in positions])
             lines.append(ctx.sentence(template, ["secsoc-status", "secsoc-yes"], positions=joined, **values))
+            # a "yes" that rests on an inferred match says so, with its reason
+            for entry in newest.entries:
+                if entry.organisation == organisation_id and entry.inferred:
+                    reason = tr.data(entry.inferred.text)
+                    inferred = tr.gettext("Correspondance déduite : {reason}")
+                    lines.append(ctx.sentence(inferred, ["secsoc-note", "secsoc-inferred"], reason=reason))
         else:
-            template = tr.gettext("Liste « {list} » la plus récente ({when}) : non.")
+            template = tr.gettext("Liste « {list} » la plus récente sur ce site ({when}) : non.")
             lines.append(ctx.sentence(template, ["secsoc-status", "secsoc-no"], **values))
     return lines
 

@@ -141,10 +141,10 @@ def quoted(ctx: Context, text: str, official: str | None = None) -> list[nodes.N
 
 def citation(ctx: Context, source: Source) -> nodes.paragraph:
     tr, fmt = ctx.tr, ctx.fmt
-    parts: list[list[nodes.Node]] = [
-        [nodes.Text(tr.data(source.publisher.text))],
-        quoted(ctx, source.title.text, source.official_titles.get(tr.language)),
-    ]
+    title = quoted(ctx, source.title.text, source.official_titles.get(tr.language))
+    if source.act_date:  # "« Arrêté royal modifiant … » du 20 juillet 1998": the date outside
+        title = ctx.fill(tr.gettext("{title} du {date}"), title=title, date=fmt.date(source.act_date))
+    parts: list[list[nodes.Node]] = [[nodes.Text(tr.data(source.publisher.text))], title]
     if source.reference_date:
         parts.append(ctx.fill(tr.gettext("à la date du {date}"), date=fmt.date(source.reference_date)))
     if source.publication_date:
@@ -158,8 +158,12 @@ def citation(ctx: Context, source: Source) -> nodes.paragraph:
         if link.language not in (None, tr.language):
             label += f" ({link.language.upper()})"  # a page in another language, said so
         parts.append([nodes.reference("", label, refuri=link.url)])
+    if source.unlinked:
+        parts.append(ctx.fill(tr.gettext("sans lien : {reason}"), reason=tr.data(source.unlinked.text)))
     if source.consulted:
         parts.append(ctx.fill(tr.gettext("consultation : {date}"), date=fmt.date(source.consulted)))
+    if not source.read:
+        parts.append([nodes.Text(tr.gettext("texte que ce site n'a pas lu"))])
     body: list[nodes.Node] = []
     for index, part in enumerate(parts):
         body += ([nodes.Text(", ")] if index else []) + part

@@ -48,12 +48,20 @@ def summary(ctx: Context, result: Comparison, today: datetime.date, yearly: Sour
 
 
 def _listed(ctx: Context, published: PublishedList) -> nodes.paragraph:
+    """A list's size, and that it is the newest this site holds: newer ones may exist."""
     count = len(published.organisation_ids)
-    template = ctx.tr.ngettext(
-        "La liste « {list} » ({when}) compte {count} organisme.",
-        "La liste « {list} » ({when}) compte {count} organismes.",
-        count,
-    )
+    if published.series and ctx.dataset.latest(published.series) == published.id:
+        template = ctx.tr.ngettext(
+            "La liste « {list} » la plus récente que reprend ce site ({when}) compte {count} organisme.",
+            "La liste « {list} » la plus récente que reprend ce site ({when}) compte {count} organismes.",
+            count,
+        )
+    else:
+        template = ctx.tr.ngettext(  # the comparison's sentence, for a list given by its id
+            "La liste « {list} » ({when}) compte {count} organisme.",
+            "La liste « {list} » ({when}) compte {count} organismes distincts.",
+            count,
+        )
     return ctx.sentence(
         template, list=label(ctx, published), when=dated(ctx, published), count=ctx.fmt.number(count)
     )

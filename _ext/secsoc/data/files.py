@@ -28,7 +28,7 @@ MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_ID_LENGTH = 64
 #: The files of a data directory besides the lists; any other YAML file there is a
 #: mistake (a misspelt name, a list saved in the wrong folder) and is reported.
-TOP_LEVEL = ("organisations.yaml", "sources.yaml", "figures.yaml")
+TOP_LEVEL = ("organisations.yaml", "sources.yaml", "figures.yaml", "statements.yaml")
 
 
 class Kind(StrEnum):
@@ -37,6 +37,7 @@ class Kind(StrEnum):
     ORGANISATIONS = "organisations"
     SOURCES = "sources"
     FIGURES = "figures"
+    STATEMENTS = "statements"
     LIST = "list"
 
 
@@ -60,6 +61,7 @@ class DataFile:
 ORGANISATIONS = DataFile(Kind.ORGANISATIONS)
 SOURCES = DataFile(Kind.SOURCES)
 FIGURES = DataFile(Kind.FIGURES)
+STATEMENTS = DataFile(Kind.STATEMENTS)
 
 
 def list_file(list_id: str) -> DataFile:

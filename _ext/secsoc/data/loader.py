@@ -32,6 +32,7 @@ from .files import (
     ORGANISATIONS,
     SCHEMAS,
     SOURCES,
+    STATEMENTS,
     TOP_LEVEL,
     DataFile,
     Kind,
@@ -166,7 +167,7 @@ class _Loading:
     def key(self, file: DataFile, path: Path) -> str:
         """A file's outcome depends on its bytes, the schemas, this code and, for the
         files that refer to others, the organisations and the sources."""
-        depends = self.referred if file.kind in (Kind.FIGURES, Kind.LIST) else self.common
+        depends = self.referred if file.kind in (Kind.FIGURES, Kind.STATEMENTS, Kind.LIST) else self.common
         return _digest(depends.encode(), str(path.is_file()).encode(), self.content(path))
 
     def list_files(self) -> list[DataFile]:
@@ -214,7 +215,7 @@ class _Loading:
         self.prepare()
         schema_dir = self.data_dir / SCHEMAS
         planned = [(schema_dir, self.common)]
-        for file in (ORGANISATIONS, SOURCES, FIGURES, *self.list_files()):
+        for file in (ORGANISATIONS, SOURCES, FIGURES, STATEMENTS, *self.list_files()):
             self.files[file] = self.data_dir / file.relative
             planned.append((self.files[file], self.key(file, self.files[file])))
         for path, key in planned:
@@ -238,6 +239,7 @@ class _Loading:
             sources=self.usable(SOURCES, sources),
         )
         figures = self.load(FIGURES, known, records.figures)
+        statements = self.load(STATEMENTS, known, records.statements)
         lists: dict[str, PublishedList] = {}
         for file in self.list_files():
             lists |= self.load(file, known, records.published_list)
@@ -247,6 +249,7 @@ class _Loading:
             sources=sources,
             lists=lists,
             figures=figures,
+            statements=statements,
             files=self.files,
             broken=frozenset(self.broken),
             digest=digest,

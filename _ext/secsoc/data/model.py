@@ -117,9 +117,12 @@ class Source:
     publisher: Prose
     title: Prose  # as published, in French; its translation is only a gloss
     official_titles: Mapping[str, str]  # language -> the title the publisher gives, verbatim
+    act_date: datetime.date | None  # an act's own date, cited after its title
     reference_date: datetime.date | None
     publication_date: datetime.date | None
     consulted: datetime.date | None
+    read: bool  # False: linked for readers, never read for this site, so no statement rests on it
+    unlinked: Prose | None  # why there is no link
     numac: str | None
     links: tuple[Link, ...]
     location: Location
@@ -193,6 +196,21 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class Statement:
+    """A fact as a source says it, in our words, with the source's own words quoted
+    where they matter (``{wording}``): the site's prose that is not computed."""
+
+    id: str
+    group: str
+    text: Prose
+    source: str
+    wording: Prose | None  # the source's words, in French, verbatim
+    official_wordings: Mapping[str, str]  # language -> the same words as the source gives them
+    dates: Mapping[str, datetime.date]
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong in the data, where it is and which field it concerns."""
 
@@ -221,6 +239,7 @@ class Dataset:
     sources: Mapping[str, Source]
     lists: Mapping[str, PublishedList]
     figures: Mapping[str, Figure]
+    statements: Mapping[str, Statement]
     files: Mapping[DataFile, Path]  # every file looked for, loaded or not
     broken: frozenset[Path] = field(default_factory=frozenset)
     #: Changes when anything the dataset was read from changes (content, schemas, code).
@@ -240,6 +259,9 @@ class Dataset:
     def organisations_by_name(self) -> list[Organisation]:
         return sorted(self.organisations.values(), key=lambda found: name_order(found.name))
 
+    def statements_in(self, group: str) -> list[Statement]:
+        return [found for found in self.statements.values() if found.group == group]
+
     def newest_lists(self) -> list[PublishedList]:
         """The newest loaded list of each series, by series name: what an organisation's
         status (listed, member) is read from.  A series whose newest file is broken
@@ -257,12 +279,17 @@ class Dataset:
             texts.append(source.publisher)
             # with an official title in each language, there is nothing to gloss
             texts += [] if source.official_titles else [source.title]
+            texts += [source.unlinked] if source.unlinked else []
         for published in self.lists.values():
             texts += [published.title, published.label]
             texts += [published.claim.quote] if published.claim else []
             for entry in published.entries:
                 texts += [text for text in (entry.remark, entry.inferred) if text]
         texts += [figure.statement for figure in self.figures.values()]
+        for statement in self.statements.values():
+            texts.append(statement.text)
+            # quoted words with an official version in each language need no gloss
+            texts += [statement.wording] if statement.wording and not statement.official_wordings else []
         return texts
 
 
@@ -280,5 +307,5 @@ def _pickled_as_arguments(*classes: type) -> None:
 
 
 _pickled_as_arguments(
-    Location, Prose, Organisation, Link, Source, Entry, Claim, PublishedList, Figure, Problem
+    Location, Prose, Organisation, Link, Source, Entry, Claim, PublishedList, Figure, Statement, Problem
 )

@@ -28,6 +28,7 @@ from .model import (
     Prose,
     PublishedList,
     Source,
+    Statement,
     closest,
     folded,
     shown,
@@ -136,8 +137,11 @@ def sources(reader: Reader) -> dict[str, Source]:
             publisher=_required(reader.prose(item, "publisher")),
             title=_required(reader.prose(item, "title")),
             reference_date=_date(item.get("reference_date")),
+            act_date=_date(item.get("act_date")),
             publication_date=_date(item.get("publication_date")),
             consulted=_date(item.get("consulted")),
+            read=item.get("read", True),
+            unlinked=reader.prose(item, "unlinked"),
             numac=item.get("numac"),
             official_titles=dict(item.get("official_titles", {})),
             links=tuple(
@@ -146,8 +150,64 @@ def sources(reader: Reader) -> dict[str, Source]:
             ),
             location=reader.at(item.line),
         )
-        if reader.unique(records, item, ("sources", index)):
+        where: Where = ("sources", index)
+        if reader.unique(records, item, where):
             records[record.id] = record
+        if bool(record.links) == bool(record.unlinked):
+            reader.problem(
+                item.line,
+                (*where, "links"),
+                "give the source's links, or say in 'unlinked' why it has none; not both"
+                if record.links
+                else "a source needs links, or 'unlinked' saying why a reader cannot follow one",
+            )
+        web_page = any(link.format == "html" for link in record.links)
+        dated = record.publication_date or record.reference_date or record.consulted
+        if web_page and record.read and not dated:
+            reader.problem(
+                item.line,
+                (*where, "consulted"),
+                "a web page may change: give the date it was read ('consulted'), unless the "
+                "source is dated ('publication_date', 'reference_date')",
+            )
+    return records
+
+
+def statements(reader: Reader) -> dict[str, Statement]:
+    records: dict[str, Statement] = {}
+    sources = reader.known.sources
+    for index, item in enumerate(reader.data["statements"]):
+        record = Statement(
+            id=item["id"],
+            group=item["group"],
+            text=_required(reader.prose(item, "text")),
+            source=item["source"],
+            wording=reader.prose(item, "wording"),
+            official_wordings=dict(item.get("official_wordings", {})),
+            dates={name: datetime.date.fromisoformat(value) for name, value in item.get("dates", {}).items()},
+            location=reader.at(item.line),
+        )
+        where: Where = ("statements", index)
+        if reader.unique(records, item, where):
+            records[record.id] = record
+        if reader.reference((*where, "source"), "source", sources) and sources:
+            source = sources[record.source]
+            if not source.read:
+                reader.problem(
+                    item.key_lines["source"],
+                    (*where, "source"),
+                    f"source '{source.id}' was not read for this site (read: false, "
+                    f"{source.location}): a statement rests only on a source that was read",
+                )
+        if record.official_wordings and record.wording is None:
+            reader.problem(
+                item.key_lines["official_wordings"],
+                (*where, "official_wordings"),
+                "the French 'wording' is missing: official wordings are its versions in other languages",
+            )
+        problem = _statement_placeholder_problem(record)
+        if problem:
+            reader.problem(item.key_lines["text"], (*where, "text"), problem)
     return records
 
 
@@ -247,15 +307,41 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
-def _placeholder_problem(figure: Figure) -> str | None:
-    statement = figure.statement.text
+def _fields(text: str, remedy: str, form: str) -> frozenset[str] | str:
+    """The text's placeholder names, or what is wrong with its braces: ``remedy`` says
+    which placeholders this kind of text has, ``form`` how one is written."""
     try:
-        fields = placeholders.names(statement)
+        fields = placeholders.names(text)
     except ValueError as err:
-        return f"braces do not match ({err}); write {{count}} and {{share}} for the numbers"
-    written = placeholders.formatted(statement)
+        return f"braces do not match ({err}); {remedy}"
+    written = placeholders.formatted(text)
     if written:
-        return f"{written}: a placeholder is written {{count}} or {{share}}, nothing more"
+        return f"{written}: a placeholder is written {form}, nothing more"
+    return fields
+
+
+def _statement_placeholder_problem(statement: Statement) -> str | None:
+    """The text's placeholders are exactly {wording} (with a wording) and the dates."""
+    expected = set(statement.dates) | ({"wording"} if statement.wording else set())
+    listed = ", ".join(f"{{{name}}}" for name in sorted(expected)) or "none"
+    fields = _fields(statement.text.text, f"the placeholders here are {listed}", "{name}")
+    if isinstance(fields, str):
+        return fields
+    unknown = fields - expected
+    if unknown:
+        name = sorted(unknown)[0]
+        where = "'wording'" if name == "wording" else f"'dates' ({name}: YYYY-MM-DD)"
+        return f"placeholder {{{name}}} has no value: add it to {where}, or remove it"
+    unused = expected - fields
+    if unused:
+        return f"{{{sorted(unused)[0]}}} is given a value but the text does not use it"
+    return None
+
+
+def _placeholder_problem(figure: Figure) -> str | None:
+    fields = _fields(figure.statement.text, "write {count} and {share} for the numbers", "{count} or {share}")
+    if isinstance(fields, str):
+        return fields
     unknown = fields - FIGURE_PLACEHOLDERS
     if unknown:
         return f"unknown placeholder {{{sorted(unknown)[0]}}}; only {{count}} and {{share}} are filled in"
