@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from importing import FIXTURES, PUBLISHED, entries
 from projects import ROOT, append, copy_project, edit, make
@@ -23,7 +24,21 @@ def test_importing_the_2021_publication_gives_back_the_committed_list(
     out = capsys.readouterr().out
     assert out.count("inferred match to") == 4
     assert "The draft passes the build's checks." in out
-    assert "reference_date: '2021-11-05'" in out
+    # the source entry to paste: what the saved page gives, as sources.yaml has it
+    (printed,) = yaml.safe_load(out[out.index("- id: ") : out.index("The draft passes")])
+    committed = next(
+        s
+        for s in yaml.safe_load((ROOT / "data/sources.yaml").read_text("utf-8"))["sources"]
+        if s["id"] == PUBLISHED
+    )
+    given = {"id", "publisher", "title", "reference_date"}
+    if fixture.endswith(".html"):  # the page gives its NUMAC, and its addresses the date and links
+        given |= {"numac", "publication_date", "links"}
+    else:
+        assert "copy them from the publication's page" in out  # the text gives none of them
+    assert {key: str(value) for key, value in printed.items()} == {
+        key: str(value) for key, value in committed.items() if key in given
+    }
 
 
 def next_year_publication(tmp_path: Path) -> Path:
@@ -45,6 +60,10 @@ def test_a_new_years_draft_reports_what_needs_a_human(
     assert "entry 27 'Secrétariat Social Horizon': unknown organisation; closest:" in out
     assert "entry 6 'Acerta Secrétariat Social ASBL': add it to the aliases of 'acerta'" in out
     assert "The draft does not pass the build's checks yet:" in out
+    # the draft's '?' in plain words, not the schema's pattern
+    assert "entry 27 'Secrétariat Social Horizon' (data/lists/moniteur-2022-11-05.yaml:" in out
+    assert "no organisation yet; give the id of a known one" in out
+    assert "must be lower-case letters" not in out
     draft = entries(project / "data" / "lists" / "moniteur-2022-11-05.yaml")
     assert [entry["organisation"] for entry in draft][26:] == ["?", "liantis"]
     assert draft[27]["remark"] == "doublon"

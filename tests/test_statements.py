@@ -183,6 +183,9 @@ DECREE = """  - id: decree-2030
     links:
       - format: html
         url: https://example.org/justel/2030
+      - format: pdf
+        url: https://example.org/moniteur/2030-03-15.pdf#Page98765
+        page: 98765
   - id: printed-only
     publisher: Fédération des secrétariats
     title: Rapport annuel
@@ -192,8 +195,10 @@ DECREE = """  - id: decree-2030
 
 
 def test_a_citation_puts_an_acts_date_after_its_title_and_says_what_was_not_read_or_linked(
-    build: BuildRoot, secsoc_root: Path
+    build: BuildRoot,
+    secsoc_root: Path,
 ) -> None:
+    """And a PDF's page is a page number, never grouped like a quantity ("98 765")."""
     append(secsoc_root / SOURCES, DECREE)
     append(
         secsoc_root / "figures.md",
@@ -205,7 +210,7 @@ def test_a_citation_puts_an_acts_date_after_its_title_and_says_what_was_not_read
     assert citations == [
         french_spacing(
             "Source : Moniteur belge, « Arrêté royal relatif aux secrétariats sociaux » du 1er mars 2030, "
-            "HTML, texte que ce site n'a pas lu."
+            "HTML, PDF, page 98765, texte que ce site n'a pas lu."
         ),
         french_spacing(
             "Source : Fédération des secrétariats, « Rapport annuel », publication : 30 juin 2031, "

@@ -154,7 +154,8 @@ def citation(ctx: Context, source: Source) -> nodes.paragraph:
     for link in _links_for(source, tr.language):
         label = "HTML" if link.format == "html" else "PDF"
         if link.page is not None:
-            label = tr.gettext("{format}, page {page}").format(format=label, page=fmt.number(link.page))
+            # a page number, not a quantity: "page 98765", never "page 98 765"
+            label = tr.gettext("{format}, page {page}").format(format=label, page=str(link.page))
         if link.language not in (None, tr.language):
             label += f" ({link.language.upper()})"  # a page in another language, said so
         parts.append([nodes.reference("", label, refuri=link.url)])

@@ -56,6 +56,16 @@ _NUMBERED = re.compile(r"^\s*(\d{1,4})\s*[.)]?\s+(\S.*)$")
 _REMARK = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 _DATE = re.compile(r"(?:à la date du|op datum van)\s+(\d{2})/(\d{2})/(\d{4})", re.IGNORECASE)
 _NUMAC = re.compile(r"numac[=\s:]*(\d{10})", re.IGNORECASE)
+#: What a page saved from the Moniteur belge's website carries besides the list: the
+#: publication's date in its addresses (pub_date=2021-12-15) and the PDF issue, with
+#: the page where the list starts (mopdf/2021/12/15_1.pdf#Page413).
+_PUB_DATE = re.compile(r"pub_date=(\d{4}-\d{2}-\d{2})")
+_PDF = re.compile(r"https?://www\.ejustice\.just\.fgov\.be/mopdf/\d{4}/\d{2}/\d{2}_\d+\.pdf#Page(\d+)")
+#: The HTML page of a publication, in each language of the Moniteur belge.
+ARTICLE_URL = (
+    "https://www.ejustice.just.fgov.be/cgi/article_body.pl"
+    "?numac={numac}&caller=list&pub_date={date}&language={language}"
+)
 _HTML = re.compile(r"<(html|body|p|br|table)\b", re.IGNORECASE)
 _DECLARED = re.compile(
     rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([-\w.:]+)|<\?xml\b[^>]*?\bencoding\s*=\s*["']([-\w.:]+)""",
@@ -99,6 +109,32 @@ class Publication:
     reference_date: str  # YYYY-MM-DD
     numac: str | None
     entries: list[Entry]
+    publication_date: str | None = None  # YYYY-MM-DD, when the saved page gives it
+    pdf: tuple[str, int] | None = None  # the PDF issue's address and the list's page
+
+    def source(self, list_id: str) -> dict[str, object]:
+        """The entry of data/sources.yaml, with what the page gives: its links per
+        language once the NUMAC and the publication's date are known, the PDF's page."""
+        entry: dict[str, object] = {
+            "id": list_id,
+            "publisher": "Moniteur belge",
+            "title": "Liste des secrétariats sociaux agréés d'employeurs et de leurs succursales",
+            "reference_date": self.reference_date,
+        }
+        if self.publication_date:
+            entry["publication_date"] = self.publication_date
+        if self.numac:
+            entry["numac"] = self.numac
+        links: list[dict[str, object]] = []
+        if self.numac and self.publication_date:
+            for language in ("fr", "nl"):
+                url = ARTICLE_URL.format(numac=self.numac, date=self.publication_date, language=language)
+                links.append({"format": "html", "language": language, "url": url})
+        if self.pdf:
+            links.append({"format": "pdf", "url": self.pdf[0], "page": self.pdf[1]})
+        if links:
+            entry["links"] = links
+        return entry
 
 
 class _Text(html.parser.HTMLParser):
@@ -237,7 +273,15 @@ def parse(raw: str) -> Publication:
             "save the page again from the website, or copy its text again",
             lost,
         )
-    return Publication(f"{year}-{month}-{day}", numac.group(1) if numac else None, published)
+    published_on = _PUB_DATE.search(raw)
+    pdf = _PDF.search(raw)
+    return Publication(
+        f"{year}-{month}-{day}",
+        numac.group(1) if numac else None,
+        published,
+        publication_date=published_on.group(1) if published_on else None,
+        pdf=(pdf.group(0), int(pdf.group(1))) if pdf else None,
+    )
 
 
 def _entry(parts: list[str]) -> Entry:
@@ -359,8 +403,15 @@ def _located(problem: Problem, publication: Publication) -> str:
     found = _ENTRY_FIELD.match(problem.field)
     if found and int(found.group(1)) < len(publication.entries):
         number = int(found.group(1)) + 1
-        printed = publication.entries[number - 1].printed
-        return f"entry {number} {printed!r} ({problem.location}): {problem.text}"
+        entry = publication.entries[number - 1]
+        if entry.organisation is None and problem.field.endswith(".organisation"):
+            # the draft's '?': no schema wording, but what to do
+            return (
+                f"entry {number} {entry.printed!r} ({problem.location}): no organisation yet; give the id "
+                "of a known one (see the closest above), or add a new organisation to "
+                "data/organisations.yaml and put its id here"
+            )
+        return f"entry {number} {entry.printed!r} ({problem.location}): {problem.text}"
     return str(problem)
 
 
@@ -447,15 +498,17 @@ def run(source: Path, data_dir: Path, project_root: Path, series: str = "moniteu
             print(f"{at}: add it to the aliases of '{entry.organisation}'")
         if entry.inferred:
             print(f"{at}: inferred match to '{entry.organisation}': {entry.inferred}")
-    print("\nAdd the source to data/sources.yaml (complete the links):\n")
-    source_entry = {
-        "id": list_id,
-        "publisher": "Moniteur belge",
-        "title": "Liste des secrétariats sociaux agréés d'employeurs et de leurs succursales",
-        "reference_date": publication.reference_date,
-        **({"numac": publication.numac} if publication.numac else {}),
-    }
-    print(yaml.safe_dump([source_entry], allow_unicode=True, sort_keys=False))
+    source_entry = publication.source(list_id)
+    missing = [name for name in ("publication_date", "numac", "links") if name not in source_entry]
+    if missing:
+        print(
+            "\nAdd the source to data/sources.yaml; the page does not give "
+            + ", ".join(missing)
+            + ": copy them from the publication's page on www.ejustice.just.fgov.be:\n"
+        )
+    else:
+        print("\nAdd the source to data/sources.yaml (check the PDF's page):\n")
+    print(yaml.safe_dump([source_entry], allow_unicode=True, sort_keys=False, width=200))
     _, after = load_dataset(data_dir, project_root)
     own = [problem for problem in after if problem.location.path == target]
     others = [problem for problem in after if problem.location.path != target]
