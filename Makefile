@@ -93,13 +93,19 @@ html: $(SETUP)
 
 # Each language has its own doctree directory: switching language would otherwise
 # force a full re-read.
+# Then the translations' counts against the messages the pages and data have now
+# (the templates, made again quietly: their build's warnings are the html build's).
 $(addprefix html-,$(LANGUAGES)): html-%: $(SETUP)
 	@mkdir -p $(BUILDDIR)/html
-	$(SPHINXBUILD) -b html -d $(BUILDDIR)/doctrees/$* -D language=$* docs $(BUILDDIR)/html/$*
-	@echo "$*: $(BUILDDIR)/html/$*/index.html"
-	@PYTHONPATH=_ext $(PY) -m secsoc.tools.postatus locales $*
+	@echo "$(SPHINXBUILD) -b html -d $(BUILDDIR)/doctrees/$* -D language=$* docs $(BUILDDIR)/html/$*"; \
+	$(SPHINXBUILD) -b html -d $(BUILDDIR)/doctrees/$* -D language=$* docs $(BUILDDIR)/html/$*; built=$$?; \
+	echo "$*: $(BUILDDIR)/html/$*/index.html"; \
+	$(TEMPLATES) >/dev/null 2>&1; \
+	PYTHONPATH=_ext $(PY) -m secsoc.tools.postatus $(BUILDDIR)/gettext locales $* --source fr --list --most 10; \
+	exit $$built
 
 # The .pot files of the pages, of the extension's own words and of the data's prose.
+TEMPLATES = $(PY) -m sphinx -Q -c . -b gettext -d $(BUILDDIR)/doctrees/gettext docs $(BUILDDIR)/gettext
 gettext: $(SETUP)
 	$(SPHINXBUILD) -b gettext -d $(BUILDDIR)/doctrees/gettext docs $(BUILDDIR)/gettext
 
@@ -128,9 +134,10 @@ serve: $(INTL_SETUP)
 	$(SERVE) --port $$(($(PORT) + 1)) -d $(BUILDDIR)/serve/doctrees/nl -D language=nl docs $(BUILDDIR)/serve/nl & \
 	wait
 
-# Every untranslated or fuzzy message, as file:line: msgid.
-translation-status: $(SETUP)
-	PYTHONPATH=_ext $(PY) -m secsoc.tools.postatus locales $(LANGUAGES) --list
+# Every message left to translate (new, fuzzy or refused), as file:line: state: msgid,
+# counted against what the pages and data say now.
+translation-status: gettext
+	PYTHONPATH=_ext $(PY) -m secsoc.tools.postatus $(BUILDDIR)/gettext locales $(LANGUAGES) --source fr --list
 
 # After upgrading furo (see _ext/secsoc/tools/themepatch.py): write the patch that
 # turns furo's templates into our copies in _ext/secsoc/templates/furo/.

@@ -119,3 +119,14 @@ def test_no_catalog_keeps_a_former_previous_msgid_as_a_comment(path: Path) -> No
         if line.startswith("# | ")
     ]
     assert stale == []
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_no_catalog_keeps_obsolete_entries_or_line_numbers(path: Path) -> None:
+    """``make intl-update`` drops what the site no longer shows (``#~``) and gives each
+    message its files, not lines: a paragraph inserted above moves no other entry."""
+    lines = path.read_text("utf-8").splitlines()
+    assert [number for number, line in enumerate(lines, 1) if line.startswith("#~")] == []
+    located = [line for line in lines if line.startswith("#: ")]
+    assert located, path  # every catalog says where its messages come from
+    assert [line for line in located if re.search(r":\d+(\s|$)", line)] == []

@@ -12,6 +12,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from bs4 import BeautifulSoup
+from nextyear import add_next_years_list
 from projects import ROOT, BuildRoot, Project, append, copy_project, copy_root, edit, make
 from secsoc.i18n.catalogs import compile_theme_catalogs
 
@@ -56,25 +57,45 @@ def test_intl_update_changes_nothing_on_an_unchanged_tree(templates: Path) -> No
     assert snapshot(templates) == snapshot(ROOT)
 
 
-@pytest.mark.slow  # a whole make run on a copy of the project
-def test_one_edited_paragraph_changes_only_its_entry(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "social.md"
-    heading = next(line for line in page.read_text("utf-8").splitlines() if line.startswith("## "))
-    edit(page, heading, heading + " et plus")
+def social_lines_changed_by_intl_update(project: Path) -> list[str]:
+    """``make intl-update`` in ``project``, which must change ``social.po`` and nothing
+    else: the lines it changed there, the template's creation date aside."""
     before = snapshot(project)
     run = make(project, "intl-update", BUILDDIR=str(project / "_build"))
     assert run.returncode == 0, run.output
     after = snapshot(project)
     changed = [name for name in after if after[name] != before[name]]
     assert changed == ["locales/nl/LC_MESSAGES/social.po"]
-    lines = [
+    return [
         line for line in changed_lines(before[changed[0]], after[changed[0]]) if "POT-Creation" not in line
     ]
+
+
+@pytest.mark.slow  # a whole make run on a copy of the project
+def test_one_edited_paragraph_changes_only_its_entry(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "social.md"
+    heading = next(line for line in page.read_text("utf-8").splitlines() if line.startswith("## "))
+    edit(page, heading, heading + " et plus")
+    lines = social_lines_changed_by_intl_update(project)
     title = heading.removeprefix("## ")
     assert sorted(lines) == sorted(
         [f'-msgid "{title}"', "+#, fuzzy", f'+#| msgid "{title}"', f'+msgid "{title} et plus"']
     )
+
+
+@pytest.mark.slow  # a whole make run on a copy of the project
+def test_a_new_paragraph_and_next_years_list_add_only_the_new_message(tmp_path: Path) -> None:
+    """A paragraph inserted above every other message of its page, and next year's list
+    (which repeats last year's titles and reasons): the catalogs' diff is the new entry."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "social.md"
+    title = next(line for line in page.read_text("utf-8").splitlines() if line.startswith("# "))
+    added = "Un paragraphe ajouté en tête de la page, au-dessus de tous les autres."
+    edit(page, title + "\n", f"{title}\n\n{added}\n")
+    add_next_years_list(project)
+    lines = social_lines_changed_by_intl_update(project)
+    assert sorted(set(lines)) == sorted({f'+msgid "{added}"'})
 
 
 def test_a_refused_page_message_shows_its_french_text_only(build: BuildRoot, secsoc_root: Path) -> None:
@@ -208,12 +229,12 @@ def test_a_theme_word_cannot_leave_its_attribute(build: BuildRoot, secsoc_root: 
 def test_make_html_counts_the_translations_of_each_language(project: Project) -> None:
     run = project.run
     counts = re.findall(
-        r"^(fr|nl): catalogs (\d+) translated, (\d+) fuzzy, (\d+) untranslated$", run.output, re.M
+        r"^(fr|nl): messages (\d+) translated, (\d+) fuzzy, (\d+) untranslated, (\d+) refused$",
+        run.output,
+        re.M,
     )
     assert [language for language, *_ in counts] == ["fr", "nl"]
-    assert all(
-        int(translated) > 0 and fuzzy == untranslated == "0" for _, translated, fuzzy, untranslated in counts
-    )
+    assert all(int(done) > 0 and rest == ["0", "0", "0"] for _, done, *rest in counts)
 
 
 def test_translation_status_lists_what_is_left_to_translate(tmp_path: Path) -> None:
@@ -224,7 +245,28 @@ def test_translation_status_lists_what_is_left_to_translate(tmp_path: Path) -> N
     run = make(project, "translation-status", BUILDDIR=str(project / "_build"))
     assert run.returncode == 0, run.output
     assert f"locales/nl/LC_MESSAGES/data.po:{line}: untranslated: Membres" in run.output
-    assert re.search(r"^nl: catalogs \d+ translated, 0 fuzzy, 1 untranslated$", run.output, re.M)
+    assert re.search(r"^nl: messages \d+ translated, 0 fuzzy, 1 untranslated, 0 refused$", run.output, re.M)
+
+
+@pytest.mark.slow  # a whole make run on a copy of the project
+def test_make_html_counts_a_new_sentence_and_a_refused_translation_before_any_catalog_update(
+    tmp_path: Path,
+) -> None:
+    """The counts follow the pages as they are now, not the catalogs: a paragraph written
+    a minute ago is untranslated at its line; a translation the build refuses, refused."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "social.md"
+    title = next(line for line in page.read_text("utf-8").splitlines() if line.startswith("# "))
+    edit(page, title + "\n", f"{title}\n\nUne phrase écrite à l'instant.\n")
+    catalog = project / "locales" / "nl" / "LC_MESSAGES" / "social.po"
+    edit(catalog, 'msgstr "Wettelijke grondslag"', 'msgstr "**Wettelijke grondslag"')
+    run = make(project, "html", BUILDDIR=str(project / "_build"))
+    assert run.returncode != 0  # the refused translation is a warning, an error under -W
+    line = page.read_text("utf-8").splitlines().index("Une phrase écrite à l'instant.") + 1
+    assert f"docs/social.md:{line}: untranslated: Une phrase écrite à l'instant." in run.output
+    refused = catalog.read_text("utf-8").splitlines().index('msgstr "**Wettelijke grondslag"')
+    assert f"locales/nl/LC_MESSAGES/social.po:{refused}: refused: Base légale" in run.output
+    assert re.search(r"^nl: messages \d+ translated, 0 fuzzy, 1 untranslated, 1 refused$", run.output, re.M)
 
 
 def test_a_catalog_saved_with_a_byte_order_mark_is_read_as_written(
@@ -246,10 +288,12 @@ def test_a_blank_translation_is_untranslated(build: BuildRoot, secsoc_root: Path
     site = build(secsoc_root, "nl")
     headings = [h.get_text("").strip("¶ ") for h in site.main("lists").find_all("h2")]
     assert headings == ["Vergelijking", "Fin"]
-    from secsoc.tools.postatus import states
+    from secsoc.tools.postatus import State, states
 
+    templates = build(secsoc_root, buildername="gettext").outdir
     line = catalog.read_text("utf-8").splitlines().index('msgid "Fin"') + 1
-    assert ("untranslated", catalog, line, "Fin") in list(states(secsoc_root / "locales", "nl"))
+    found = list(states(templates, secsoc_root / "locales", "nl", "fr"))
+    assert State("untranslated", f"{catalog.as_posix()}:{line}", "Fin") in found
 
 
 @pytest.mark.parametrize("language", ["fr", "nl"])

@@ -15,8 +15,9 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from .pocheck import check_markup, check_theme
+from .pocheck import check_markup, check_templates, check_theme
 from .pofile import CatalogError, CatalogProblem, PoFile, forms_of, read_catalog, write_catalog_mo
+from .translation import DOMAINS
 
 #: The theme's words: Sphinx's own domain name, so Sphinx loads our catalog for it.
 THEME = "sphinx"
@@ -24,13 +25,24 @@ THEME = "sphinx"
 _C_EXPRESSION = re.compile(r"[n0-9\s()!=<>&|?:%+*/-]+")
 
 
+def checked_catalog(path: Path) -> PoFile:
+    """A catalog read and checked by the rules of its kind: the extension's sentences
+    and the data's prose, the theme's words, or a page's; :class:`CatalogError` if it
+    cannot be read at all."""
+    po = read_catalog(path)
+    if path.stem in DOMAINS:
+        check_templates(po)
+    else:
+        (check_theme if path.stem == THEME else check_markup)(po)
+    return po
+
+
 def compile_catalog(path: Path) -> list[CatalogProblem]:
     """Check a page's or the theme's catalog and compile what passes; its mistakes."""
     try:
-        po = read_catalog(path)
+        po = checked_catalog(path)
     except CatalogError as err:
         return [CatalogProblem(path, err.line, err.message)]
-    (check_theme if path.stem == THEME else check_markup)(po)
     write_catalog_mo(po, path.with_suffix(".mo"))
     if path.stem == THEME:
         write_search_words(po, path.with_suffix(".js"))

@@ -2,8 +2,9 @@
 
 ``secsoc.pot`` is extracted from this package's source by Babel, the way
 ``pybabel extract`` would; ``data.pot`` lists the prose of the data files with
-``#: data/...yaml:N`` so translators see where each text comes from.  Both land
-next to Sphinx's own page templates, so one ``make intl-update`` covers all.
+``#: data/...yaml:N`` so translators and ``make translation-status`` see where each
+text comes from (the catalogs keep files only: see :mod:`..tools.poupdate`).  Both
+land next to Sphinx's own page templates, so one ``make intl-update`` covers all.
 """
 
 from __future__ import annotations

