@@ -232,28 +232,68 @@ def test_a_page_names_a_series_and_shows_its_newest_list_and_what_changed(
     """Next year's file is enough: the page follows, and says what changed, in both languages."""
     (secsoc_root / "data/lists/official-2031-11-05.yaml").write_text(NEXT_YEAR, "utf-8")
     edit(secsoc_root / "lists.md", "{secsoc-list} official-2030-11-05", "{secsoc-list} official")
-    append(secsoc_root / "lists.md", "\n```{secsoc-changes} official-2030-11-05 official\n```\n")
+    append(secsoc_root / "lists.md", "\n```{secsoc-changes} official\n```\n")
     site = build(secsoc_root)
     assert site.warnings == ""
     main = site.main("lists")
     assert main.find("table", class_="secsoc-list-official-2031-11-05")
+    # each list named with its date; one move (Beta before Alpha), not every shifted row
     assert comparison_of(main, "secsoc-changes") == french(
         [
-            "Un organisme est nouveau dans la liste « Officielle » : Delta.",
-            "Un organisme de la liste « Officielle » n'est plus dans la liste « Officielle » : Omega.",
+            "Un organisme est nouveau dans la liste « Officielle, 5 novembre 2031 » : Delta.",
+            "Un organisme de la liste « Officielle, 5 novembre 2030 » ne figure plus dans la liste "
+            "« Officielle, 5 novembre 2031 » : Omega.",
             "2 organismes sont publiés sous un autre nom : Alpha et Secrétariat Social Gamma.",
-            "2 organismes ont changé de place dans la liste.",
+            "Un organisme a changé de place par rapport aux autres : Beta.",
         ]
     )
     dutch = build(secsoc_root, "nl")
     assert dutch.warnings == ""
     assert comparison_of(dutch.main("lists"), "secsoc-changes") == [
-        "Eén organisatie is nieuw op de lijst “Officieel”: Delta.",
-        "Eén organisatie van de lijst “Officieel” staat niet meer op de lijst “Officieel”: Omega.",
+        "Eén organisatie is nieuw op de lijst “Officieel, 5 november 2031”: Delta.",
+        "Eén organisatie van de lijst “Officieel, 5 november 2030” wordt niet meer vermeld op de lijst "
+        "“Officieel, 5 november 2031”: Omega.",
         "2 organisaties zijn onder een andere naam gepubliceerd: Alpha en Secrétariat Social Gamma.",
-        "2 organisaties staan op een andere plaats in de lijst.",
+        "Eén organisatie staat op een andere plaats ten opzichte van de andere: Beta.",
     ]
+    # the table: the names as printed are marked as the source's, in the French of the list
+    table = found(dutch.main("lists").find("table", class_="secsoc-changes-table"))
+    headers = [text(cell) for cell in table.select("thead th")]
+    assert headers == ["Organisatie", "Wijziging", "Vorige lijst", "Nieuwe lijst"]
+    printed = [text(cell) for cell in table.select("tbody p.secsoc-printed")]
+    assert "Alpha, Secrétariat Social" in printed
+
+
+def test_a_series_with_one_list_says_when_its_changes_will_show(build: BuildRoot, secsoc_root: Path) -> None:
+    append(secsoc_root / "lists.md", "\n```{secsoc-changes} official\n```\n")
+    site = build(secsoc_root)
+    assert site.warnings == ""
+    assert comparison_of(site.main("lists"), "secsoc-changes") == french(
+        [
+            "Ce site ne reprend qu'une liste « Officielle » (situation au 5 novembre 2030) : ce qui a "
+            "changé s'affichera ici quand il en reprendra une plus récente."
+        ]
+    )
 
 
 def comparison_of(main: Tag, css_class: str) -> list[str]:
     return [text(p) for p in found(main.find(class_=css_class)).find_all("p")]
+
+
+def test_the_page_of_every_list_says_what_changed_since_the_series_previous_one(
+    build: BuildRoot, secsoc_root: Path
+) -> None:
+    (secsoc_root / "data/lists/official-2031-11-05.yaml").write_text(NEXT_YEAR, "utf-8")
+    append(secsoc_root / "other.md", "\n```{secsoc-lists}\n```\n")
+    site = build(secsoc_root)
+    assert site.warnings == ""
+    main = site.main("other")
+    # one pair of consecutive lists (official 2030 -> 2031); the members' series has one list
+    assert [text(rubric) for rubric in main.select("p.rubric")] == [
+        "Ce qui a changé depuis la liste précédente"
+    ]
+    rubric = found(main.select_one("p.rubric"))
+    assert "secsoc-list-official-2031-11-05" in found(rubric.find_previous("table")).get_attribute_list(
+        "class"
+    )
+    assert "Delta" in text(found(rubric.find_next(class_="secsoc-changes")))

@@ -22,6 +22,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from projects import Project
 from reading import Site, attribute, caption, entries, found, list_table, names, numbers, text
+from secsoc.data.comparison import changes as compare_changes
 from secsoc.data.comparison import compare
 from secsoc.data.loader import load_dataset
 from secsoc.data.model import Dataset, Source, Statement
@@ -777,3 +778,31 @@ def test_every_citation_links_to_its_source_or_says_why_not(project: Project, la
     for page in pages(project):
         for citation in site.main(page).select("p.secsoc-citation"):
             assert citation.select("a[href^='http']") or unlinked in text(citation), (page, text(citation))
+
+
+# -- what changed between the two newest lists of a series -------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_changes_follow_the_series_with_no_page_edit(project: Project, language: str) -> None:
+    """With one list, when changes will show; with two (next year), who is new, who is no
+    longer listed and who moved, each list named with its date."""
+    data, fmt = dataset(project.path), Formatter(language)
+    for directive in used(project, "secsoc-changes"):
+        (series,) = directive.arguments
+        lists = sorted((found for found in data.lists.values() if found.series == series), key=lambda f: f.id)
+        block = found(edition(project, language).main(directive.page).find(class_="secsoc-changes"))
+        said = [text(p) for p in block.find_all("p")]
+        if len(lists) == 1:
+            assert len(said) == 1, said
+            continue
+        older, newer = lists[-2:]
+        result = compare_changes(older, newer)
+        dates = [
+            as_shown(language, fmt.date(published.date)) for published in (older, newer) if published.date
+        ]
+        assert len(dates) == 2 and all(day in said[1] for day in dates), said  # "no longer": both lists
+        assert names(found(block.find_all("p")[0])) == [data.organisations[o].name for o in result.added]
+        assert names(found(block.find_all("p")[1])) == [data.organisations[o].name for o in result.removed]
+        moved = [data.organisations[org].name for org, _, _ in result.moved]
+        assert [name for p in block.find_all("p") for name in names(p) if name in moved] == moved

@@ -165,10 +165,17 @@ class AllLists(_DataDirective):
             return []
         folder = "../" * self.env.docname.count("/") + downloads.FOLDER
         result: list[Node] = []
-        for list_id in sorted(lists, key=lambda key: (key.rsplit("-", 3)[0], key), reverse=True):
+        ordered = sorted(lists, key=lambda key: (key.rsplit("-", 3)[0], key), reverse=True)
+        for list_id, older_id in zip(ordered, [*ordered[1:], None], strict=True):
             ctx = self.context()
             result += render.list_table(ctx, lists[list_id])
             result.append(render.downloads(ctx, list_id, folder))
+            published, older = lists[list_id], lists.get(older_id or "")
+            if older is not None and published.series and older.series == published.series:
+                # what changed since the series' previous list, under the newer one
+                heading = ctx.tr.gettext("Ce qui a changé depuis la liste précédente")
+                result.append(nodes.rubric("", heading, translatable=False))
+                result += history.changes(ctx, comparison.changes(older, published))
         return result
 
 
@@ -229,13 +236,34 @@ class Summary(_TwoLists):
 
 
 class ListChanges(_TwoLists):
-    """``{secsoc-changes} <older list> <newer list>``: what changed, by organisation."""
+    """``{secsoc-changes} <series>``: what changed, by organisation, between the series'
+    two newest lists, or, while it has one, when that will show; with no page edit when
+    next year's list arrives.  ``{secsoc-changes} <older list> <newer list>``: between
+    those two."""
+
+    required_arguments = 1
+    optional_arguments = 1
 
     def run(self) -> list[Node]:
-        found = self.two_lists()
-        if found is None:
+        if len(self.arguments) == 2:
+            found = self.two_lists()
+            if found is None:
+                return []
+            return self.finish(history.changes(self.context(), comparison.changes(*found)))
+        build = self.build_data()
+        dataset = build.dataset
+        series = self.arguments[0]
+        newest = [key for key in sorted(dataset.lists) if dataset.lists[key].series == series][-2:]
+        self.depend_on(ORGANISATIONS, SOURCES, *map(list_file, dataset.lists))
+        if not newest:
+            self.lookup("list", dataset.latest(series) or series, dataset.lists, list_file(series))
             return []
-        return self.finish(history.changes(self.context(), comparison.changes(*found)))
+        if not build.usable(ORGANISATIONS, SOURCES):
+            return []
+        lists = [dataset.lists[key] for key in newest]
+        if len(lists) == 1:
+            return self.finish([history.only_one(self.context(), lists[0])])
+        return self.finish(history.changes(self.context(), comparison.changes(*lists)))
 
 
 class Figures(_DataDirective):

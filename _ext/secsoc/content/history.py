@@ -12,12 +12,15 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..data.comparison import Changes
+from ..data.model import PublishedList
 from .render import Context, citation, dated, label, names, organisation, quoted, table
 
 
 def changes(ctx: Context, found: Changes) -> list[nodes.Node]:
-    tr, fmt = ctx.tr, ctx.fmt
-    values = {"older": label(ctx, found.older), "newer": label(ctx, found.newer)}
+    """What changed between two lists of a series, each named with its date: both lists
+    of a series carry the same label."""
+    tr = ctx.tr
+    values = {"older": dated_label(ctx, found.older), "newer": dated_label(ctx, found.newer)}
     sentences: list[nodes.Node] = []
     # Each template is written out in its call: the catalog's extraction reads calls.
     if found.added:
@@ -29,40 +32,44 @@ def changes(ctx: Context, found: Changes) -> list[nodes.Node]:
     else:
         template = tr.gettext("Aucun organisme n'est nouveau dans la liste « {newer} ».")
     sentences.append(_sentence(ctx, template, found.added, values))
+    # "ne figure plus", not "retiré": the list no longer names it, which says nothing
+    # of its approval (a withdrawal is a decision of its own)
     if found.removed:
         template = tr.ngettext(
-            "Un organisme de la liste « {older} » n'est plus dans la liste « {newer} » : {names}.",
-            "{count} organismes de la liste « {older} » ne sont plus dans la liste « {newer} » : {names}.",
+            "Un organisme de la liste « {older} » ne figure plus dans la liste « {newer} » : {names}.",
+            "{count} organismes de la liste « {older} » ne figurent plus dans la liste « {newer} » : "
+            "{names}.",
             len(found.removed),
         )
     else:
         template = tr.gettext(
-            "Tous les organismes de la liste « {older} » sont encore dans la liste « {newer} »."
+            "Tous les organismes de la liste « {older} » figurent encore dans la liste « {newer} »."
         )
     sentences.append(_sentence(ctx, template, found.removed, values))
-    renamed = [org for org, _, _ in found.renamed]
+    renamed = tuple(org for org, _, _ in found.renamed)
     if renamed:
         template = tr.ngettext(
             "Un organisme est publié sous un autre nom : {names}.",
             "{count} organismes sont publiés sous un autre nom : {names}.",
             len(renamed),
         )
-        sentences.append(ctx.sentence(template, count=fmt.number(len(renamed)), names=names(ctx, renamed)))
-    if found.moved:
+        sentences.append(_sentence(ctx, template, renamed, values))
+    moved = tuple(org for org, _, _ in found.moved)
+    if moved:
         template = tr.ngettext(
-            "Un organisme a changé de place dans la liste.",
-            "{count} organismes ont changé de place dans la liste.",
-            len(found.moved),
+            "Un organisme a changé de place par rapport aux autres : {names}.",
+            "{count} organismes ont changé de place par rapport aux autres : {names}.",
+            len(moved),
         )
-        sentences.append(ctx.sentence(template, count=fmt.number(len(found.moved))))
+        sentences.append(_sentence(ctx, template, moved, values))
     rows = _rows(ctx, found)
     result: list[nodes.Node] = [nodes.container("", *sentences, classes=["secsoc-changes"])]
     if rows:
         headers = [
             tr.gettext("Organisme"),
             tr.gettext("Changement"),
-            tr.gettext("Avant"),
-            tr.gettext("Après"),
+            tr.gettext("Liste précédente"),
+            tr.gettext("Nouvelle liste"),
         ]
         changed = table(ctx, headers, rows, widths=[30, 20, 25, 25])
         changed["classes"] += ["secsoc-changes-table"]
@@ -70,40 +77,61 @@ def changes(ctx: Context, found: Changes) -> list[nodes.Node]:
     return result
 
 
+def only_one(ctx: Context, published: PublishedList) -> nodes.container:
+    """What a series with a single list has to say about changes: when they will show."""
+    template = ctx.tr.gettext(
+        "Ce site ne reprend qu'une liste « {list} » ({when}) : ce qui a changé s'affichera ici "
+        "quand il en reprendra une plus récente."
+    )
+    said = ctx.sentence(template, list=label(ctx, published), when=dated(ctx, published))
+    return nodes.container("", said, classes=["secsoc-changes"])
+
+
+def dated_label(ctx: Context, published: PublishedList) -> str:
+    """A list's label with its date ("Moniteur belge, 5 novembre 2021"): what tells apart
+    two lists of one series in a sentence."""
+    source = ctx.dataset.sources.get(published.source)
+    day = published.date  # the day in its id, which the series' lists never share
+    if day is None and source is not None:
+        day = source.reference_date or source.consulted or source.publication_date
+    if day is None:
+        return label(ctx, published)
+    return ctx.tr.gettext("{list}, {date}").format(list=label(ctx, published), date=ctx.fmt.date(day))
+
+
 def _sentence(ctx: Context, template: str, ids: tuple[str, ...], values: dict[str, str]) -> nodes.paragraph:
     return ctx.sentence(template, count=ctx.fmt.number(len(ids)), names=names(ctx, ids), **values)
 
 
 def _rows(ctx: Context, found: Changes) -> list[list[list[nodes.Node]]]:
+    """One row per change; the names as printed are marked as such (they are the
+    source's, in its language, whatever the page's)."""
     tr, fmt = ctx.tr, ctx.fmt
 
-    def cell(text: str) -> list[nodes.Node]:
-        return [ctx.paragraph([nodes.Text(text)])] if text else []
+    def cell(text: str, classes: list[str] | None = None) -> list[nodes.Node]:
+        return [ctx.paragraph([nodes.Text(text)], classes or [])] if text else []
 
-    def names(printed: tuple[str, ...]) -> str:
-        return fmt.join(list(printed))
+    def printed(names: tuple[str, ...]) -> list[nodes.Node]:
+        return [ctx.paragraph(ctx.join([[nodes.Text(name)] for name in names]), ["secsoc-printed"])]
+
+    def named(org: str) -> list[nodes.Node]:
+        return [ctx.paragraph([organisation(ctx, org)])]
 
     rows: list[list[list[nodes.Node]]] = []
     for org in found.added:
-        rows.append([[ctx.paragraph([organisation(ctx, org)])], cell(tr.gettext("nouveau")), [], []])
+        rows.append([named(org), cell(tr.gettext("nouveau")), [], []])
     for org in found.removed:
-        rows.append([[ctx.paragraph([organisation(ctx, org)])], cell(tr.gettext("retiré")), [], []])
+        rows.append([named(org), cell(tr.gettext("ne figure plus")), [], []])
     for org, before, after in found.renamed:
-        rows.append(
-            [
-                [ctx.paragraph([organisation(ctx, org)])],
-                cell(tr.gettext("autre nom")),
-                cell(names(before)),
-                cell(names(after)),
-            ]
-        )
+        rows.append([named(org), cell(tr.gettext("autre nom")), printed(before), printed(after)])
     for org, before_position, after_position in found.moved:
+        where = tr.gettext("inscription {position}")
         rows.append(
             [
-                [ctx.paragraph([organisation(ctx, org)])],
+                named(org),
                 cell(tr.gettext("autre place")),
-                cell(fmt.number(before_position)),
-                cell(fmt.number(after_position)),
+                cell(where.format(position=fmt.number(before_position))),
+                cell(where.format(position=fmt.number(after_position))),
             ]
         )
     return rows

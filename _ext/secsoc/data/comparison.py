@@ -6,6 +6,7 @@ data says so through organisation ids, and this module only counts ids.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from .model import Claim, PublishedList
@@ -90,7 +91,9 @@ class Changes:
     added: tuple[str, ...]  # in the newer list only: newly listed
     removed: tuple[str, ...]  # in the older list only: no longer listed
     renamed: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # id, printed before, after
-    moved: tuple[tuple[str, int, int], ...]  # id, first position before, after
+    #: id, first position before, after: the organisations whose order relative to the
+    #: others changed, not every one shifted by an organisation added or removed above it
+    moved: tuple[tuple[str, int, int], ...]
 
 
 def changes(older: PublishedList, newer: PublishedList) -> Changes:
@@ -112,9 +115,34 @@ def changes(older: PublishedList, newer: PublishedList) -> Changes:
             for org in kept
             if printed(older, org) != printed(newer, org)
         ),
-        moved=tuple(
-            (org, first(older, org), first(newer, org))
-            for org in kept
-            if first(older, org) != first(newer, org)
-        ),
+        moved=tuple((org, first(older, org), first(newer, org)) for org in _out_of_order(older, kept)),
     )
+
+
+def _out_of_order(older: PublishedList, kept: list[str]) -> list[str]:
+    """The organisations of ``kept`` (in the newer list's order) that are not part of the
+    longest run the two lists keep in the same relative order: the fewest organisations
+    that, moved, turn the older order into the newer one.
+
+    Both orders hold the same organisations once each, so their longest common
+    subsequence is the longest increasing subsequence of the older positions taken in
+    the newer order (patience sorting, n log n)."""
+    rank = {org: index for index, org in enumerate(dict.fromkeys(older.organisation_ids))}
+    ranks = [rank[org] for org in kept]
+    tails: list[int] = []  # tails[k]: where the smallest last rank of a run of length k+1 is
+    smallest: list[int] = []  # and that rank
+    previous: list[int | None] = [None] * len(ranks)
+    for index, value in enumerate(ranks):
+        length = bisect.bisect_left(smallest, value)
+        previous[index] = tails[length - 1] if length else None
+        if length == len(tails):
+            tails.append(index)
+            smallest.append(value)
+        else:
+            tails[length], smallest[length] = index, value
+    in_order: set[int] = set()
+    at = tails[-1] if tails else None
+    while at is not None:
+        in_order.add(at)
+        at = previous[at]
+    return [org for index, org in enumerate(kept) if index not in in_order]
