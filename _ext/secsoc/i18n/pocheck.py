@@ -50,26 +50,34 @@ def check_templates(po: PoFile) -> None:
 
 
 def _placeholder_problem(sources: tuple[str, ...], translated: tuple[str, ...], plural: bool) -> str | None:
-    for form in translated:
-        written = placeholders.formatted(form)
+    """What is wrong with a translation's placeholders; of a plural, which form
+    (``msgstr[1]``), so that a translator finds the one to fix."""
+
+    def form(index: int) -> str:
+        return f"msgstr[{index}]: " if plural else ""
+
+    for index, text in enumerate(translated):
+        written = placeholders.formatted(text)
         if written:
             return (
-                f"translation writes {written}; a placeholder is written {{name}} only, with no "
+                f"{form(index)}translation writes {written}; a placeholder is written {{name}} only, with no "
                 "conversion, format, attribute or index"
             )
     try:
         wanted = frozenset[str]().union(*(placeholders.names(text) for text in sources))
-        used = [placeholders.names(form) for form in translated]
     except ValueError:
         return "translation has unmatched braces { }"
     optional = frozenset({"count"} if plural else ())
-    for names in used:
-        extra = names - wanted
+    for index, text in enumerate(translated):
+        try:
+            names = placeholders.names(text)
+        except ValueError:
+            return f"{form(index)}translation has unmatched braces {{ }}"
+        extra, missing = sorted(names - wanted), sorted(wanted - names - optional)
         if extra:
-            return f"translation uses {{{sorted(extra)[0]}}}, which the French text does not have"
-        missing = wanted - names - optional
+            return f"{form(index)}translation uses {{{extra[0]}}}, which the French text does not have"
         if missing:
-            return f"translation leaves out {{{sorted(missing)[0]}}}, which the French text fills in"
+            return f"{form(index)}translation leaves out {{{missing[0]}}}, which the French text fills in"
     return None
 
 
