@@ -86,22 +86,25 @@ requirements: $(VENV)/.site
 # Every language is built even when one fails; the target fails at the end.
 html: $(SETUP)
 	@failed=; for lang in $(LANGUAGES); do \
-		$(MAKE) --no-print-directory html-$$lang SETUP= || failed="$$failed $$lang"; \
+		$(MAKE) --no-print-directory html-$$lang SETUP= COUNTS= || failed="$$failed $$lang"; \
 	done; \
 	PYTHONPATH=_ext $(PY) -m secsoc.tools.rootpage . $(BUILDDIR)/html $(LANGUAGES) || failed="$$failed root-page"; \
+	$(TEMPLATES) >/dev/null 2>&1; $(COUNT) $(LANGUAGES); \
 	if [ -n "$$failed" ]; then echo "make html: the build failed for:$$failed (messages above)" >&2; exit 1; fi
 
 # Each language has its own doctree directory: switching language would otherwise
 # force a full re-read.
 # Then the translations' counts against the messages the pages and data have now
-# (the templates, made again quietly: their build's warnings are the html build's).
+# (the templates, made again quietly: their build's warnings are the html build's);
+# `make html` counts every language once, after the last build.
+COUNTS ?= yes
+COUNT   = PYTHONPATH=_ext $(PY) -m secsoc.tools.postatus $(BUILDDIR)/gettext locales --source fr --list --most 10
 $(addprefix html-,$(LANGUAGES)): html-%: $(SETUP)
 	@mkdir -p $(BUILDDIR)/html
 	@echo "$(SPHINXBUILD) -b html -d $(BUILDDIR)/doctrees/$* -D language=$* docs $(BUILDDIR)/html/$*"; \
 	$(SPHINXBUILD) -b html -d $(BUILDDIR)/doctrees/$* -D language=$* docs $(BUILDDIR)/html/$*; built=$$?; \
 	echo "$*: $(BUILDDIR)/html/$*/index.html"; \
-	$(TEMPLATES) >/dev/null 2>&1; \
-	PYTHONPATH=_ext $(PY) -m secsoc.tools.postatus $(BUILDDIR)/gettext locales $* --source fr --list --most 10; \
+	if [ -n "$(COUNTS)" ]; then $(TEMPLATES) >/dev/null 2>&1; $(COUNT) $*; fi; \
 	exit $$built
 
 # The .pot files of the pages, of the extension's own words and of the data's prose.
@@ -147,11 +150,14 @@ theme-patch: $(SETUP)
 # --- checks ------------------------------------------------------------------------
 # make test: the quick suite; make test-slow: the whole-site builds that take longer;
 # make test PYTEST= runs both in one pytest process (CI); PYTEST="..." passes options to pytest.
+# XDIST: every core (pytest-xdist); the real site's tests share one worker, so that
+# each copy of the site is built once (tests/conftest.py). XDIST= runs in one process.
+XDIST ?= -n auto --dist loadgroup
 test: $(VENV)/.test
-	$(PY) -m pytest --ignore=tests/browser $(PYTEST)
+	$(PY) -m pytest --ignore=tests/browser $(XDIST) $(PYTEST)
 
 test-slow: $(VENV)/.test
-	$(PY) -m pytest --ignore=tests/browser -m slow
+	$(PY) -m pytest --ignore=tests/browser $(XDIST) -m slow
 
 # The site in a real browser: Chromium from the system (Debian: apt-get install
 # chromium; CHROMIUM=/path/to/chrome to use another), a Java runtime for the HTML

@@ -257,6 +257,28 @@ def quick(root: Path) -> None:
 # -- report -------------------------------------------------------------------------
 
 
+def test_suite(work: Path) -> dict[str, Any]:
+    """``make test`` on a fresh clone of this checkout's last commit, as the README's
+    reader runs it: the whole command (``.venv`` set up with pip's cache warm
+    included) and pytest's own time, which the README points to instead of a number."""
+    clone = work / "fresh-clone"
+    shutil.rmtree(clone, ignore_errors=True)
+    subprocess.run(["git", "clone", "-q", str(HERE.parent), str(clone)], check=True)
+    started = time.perf_counter()
+    run = subprocess.run(
+        ["make", "test"], cwd=clone, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}
+    )
+    total = time.perf_counter() - started
+    found = re.search(r"(\d+) passed.* in ([\d.]+)s", run.stdout)
+    shutil.rmtree(clone, ignore_errors=True)
+    return {
+        "ok": run.returncode == 0,
+        "total": total,
+        "pytest": float(found.group(2)) if found else float("nan"),
+        "passed": int(found.group(1)) if found else 0,
+    }
+
+
 def machine() -> list[str]:
     cpu = next(
         (
@@ -345,6 +367,7 @@ def report(
     probed: dict[str, dict[str, Any]],
     baseline: str | None,
     site: dict[str, float],
+    tests: dict[str, Any],
     elapsed: float,
 ) -> str:
     lines = ["# Benchmark results", "", "Produced by `make bench` (`bench/run.py`); do not edit by hand.", ""]
@@ -434,6 +457,18 @@ def report(
     o, c, d = (five[a] for a in APPROACHES)
     largest = max(by_size)
     growth = by_size[largest]["ours"].median_time / o.median_time
+    lines += [
+        "",
+        "## `make test` on a fresh clone",
+        "",
+        "A clone of the last commit, then `make test` (the quick suite, on every core): the whole "
+        "command, setting up `.venv` with pip's cache warm included, and pytest's own time.",
+        "",
+        "| whole command (s) | pytest (s) | tests passed | succeeded |",
+        "|---|---|---|---|",
+        f"| {tests['total']:.0f} | {tests['pytest']:.0f} | {tests['passed']} "
+        f"| {'yes' if tests['ok'] else '**no**'} |",
+    ]
     once = all(set(counts["ours"].values()) == {1} for counts in parses.values())
     lines += [
         "",
@@ -446,6 +481,8 @@ def report(
         check("peak memory, ours / csv-table", o.median_memory / c.median_memory, 1.10),
         check("extension's own share of the build (CPU)", own, 0.10),
         check(f"linear growth, ours at {largest:,} / at {target:,}", growth, 4.4 * largest / 20_000),
+        check("`make test` on a fresh clone, pytest's own time (s)", tests["pytest"], 60),
+        check("`make test` on a fresh clone, the whole command (s)", tests["total"], 60),
         f"| each data file read once per build, whatever the pages | {'yes' if once else 'no'} | once "
         f"| {'met' if once else '**missed**'} |",
         "",
@@ -515,6 +552,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     earlier = extension_at(args.baseline, args.work) if args.baseline else None
     probed = shares(projects(args.work, target, 1, earlier), args.runs)
     site = site_loading({"ours": HERE.parent / "_ext", BASELINE: earlier}, 10) if earlier else {}
+    tests = test_suite(args.work)
     plot(by_size, HERE / "build-time.png")
     text = report(
         args.runs,
@@ -526,6 +564,7 @@ def main(argv: Iterable[str] | None = None) -> None:
         probed,
         args.baseline,
         site,
+        tests,
         time.perf_counter() - started,
     )
     (HERE / "RESULTS.md").write_text(text, "utf-8")

@@ -88,3 +88,11 @@ def last_year(tmp_path: Path) -> Path:
     lists = root / "data" / "lists"
     (lists / f"{PUBLISHED}.yaml").rename(lists / "moniteur-2020-11-05.yaml")
     return root
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """With pytest-xdist (``-n 2 --dist loadgroup``), the tests of the real site share one
+    worker, so that each copy of the site is built once per session, not once per worker."""
+    for item in items:
+        if "project" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("real-site"))
