@@ -254,7 +254,7 @@ def test_a_page_names_a_series_and_shows_its_newest_list_and_what_changed(
         "Eén organisatie van de lijst “Officieel, 5 november 2030” wordt niet meer vermeld op de lijst "
         "“Officieel, 5 november 2031”: Omega.",
         "2 organisaties zijn onder een andere naam gepubliceerd: Alpha en Secrétariat Social Gamma.",
-        "Eén organisatie staat op een andere plaats ten opzichte van de andere: Beta.",
+        "Eén organisatie staat op een andere plaats ten opzichte van de overige organisaties: Beta.",
     ]
     # the table: the names as printed are marked as the source's, in the French of the list
     table = found(dutch.main("lists").find("table", class_="secsoc-changes-table"))

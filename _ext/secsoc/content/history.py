@@ -47,21 +47,26 @@ def changes(ctx: Context, found: Changes) -> list[nodes.Node]:
         )
     sentences.append(_sentence(ctx, template, found.removed, values))
     renamed = tuple(org for org, _, _ in found.renamed)
-    if renamed:
-        template = tr.ngettext(
-            "Un organisme est publié sous un autre nom : {names}.",
-            "{count} organismes sont publiés sous un autre nom : {names}.",
-            len(renamed),
-        )
-        sentences.append(_sentence(ctx, template, renamed, values))
     moved = tuple(org for org, _, _ in found.moved)
-    if moved:
-        template = tr.ngettext(
-            "Un organisme a changé de place par rapport aux autres : {names}.",
-            "{count} organismes ont changé de place par rapport aux autres : {names}.",
-            len(moved),
-        )
-        sentences.append(_sentence(ctx, template, moved, values))
+    said_if_any = (
+        (
+            renamed,
+            tr.ngettext(
+                "Un organisme est publié sous un autre nom : {names}.",
+                "{count} organismes sont publiés sous un autre nom : {names}.",
+                len(renamed),
+            ),
+        ),
+        (
+            moved,
+            tr.ngettext(
+                "Un organisme a changé de place par rapport aux autres : {names}.",
+                "{count} organismes ont changé de place par rapport aux autres : {names}.",
+                len(moved),
+            ),
+        ),
+    )
+    sentences += [_sentence(ctx, template, ids, values) for ids, template in said_if_any if ids]
     rows = _rows(ctx, found)
     result: list[nodes.Node] = [nodes.container("", *sentences, classes=["secsoc-changes"])]
     if rows:
