@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
@@ -11,6 +12,8 @@ from .i18n.formatting import french_spacing
 
 # Code, raw markup and addresses are written exactly as they are.
 _VERBATIM = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.comment, nodes.math)
+#: What french_spacing() may change: a space before ; : ! ? », after «, or between digits.
+_MAY_NEED_SPACING = re.compile(r"[;:!?«»]|\d[ \u00a0]\d")
 
 
 class FrenchSpacing(SphinxPostTransform):
@@ -28,22 +31,20 @@ class FrenchSpacing(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if (self.config.language or "").split("_")[0] != "fr":
             return
-        for text in list(self.document.findall(nodes.Text)):
-            parent = text.parent
-            if parent is None or any(isinstance(node, _VERBATIM) for node in _lineage(parent)):
-                continue
-            spaced = french_spacing(str(text))
-            if spaced != str(text):
-                parent.replace(text, nodes.Text(spaced))
-
-
-def _lineage(node: nodes.Node) -> list[nodes.Node]:
-    found = []
-    current: nodes.Node | None = node
-    while current is not None:
-        found.append(current)
-        current = current.parent
-    return found
+        # One walk down the tree, not one climb up it per text: a list of thousands
+        # of rows has hundreds of thousands of nodes.  Verbatim elements are skipped
+        # whole; a text with nothing to space (most cells) is only searched.
+        elements: list[nodes.Element] = [self.document]
+        while elements:
+            element = elements.pop()
+            for index, child in enumerate(element.children):
+                if isinstance(child, nodes.Text):
+                    if _MAY_NEED_SPACING.search(child):
+                        spaced = french_spacing(str(child))
+                        if spaced != str(child):
+                            element[index] = nodes.Text(spaced)
+                elif isinstance(child, nodes.Element) and not isinstance(child, _VERBATIM):
+                    elements.append(child)
 
 
 class UniqueTableIds(SphinxPostTransform):
