@@ -225,11 +225,10 @@ def body(table: Tag) -> Tag:
 def rendered_rows(project: Path) -> list[list[list[str]]]:
     """The body rows of every table of page 1, as cell texts: the three columns every
     approach renders (number, printed name, organisation).  Ours also labels each cell
-    for phones and adds a status column per other series (work the others do not do,
-    so it counts against ours); those are left out of the comparison."""
+    for phones (an attribute) and adds a status column per other series (work the
+    others do not do, so it counts against ours); the column is left out of the
+    comparison."""
     page = BeautifulSoup((project / "_build" / "html" / "page1.html").read_text("utf-8"), "html.parser")
-    for label in page.select(".secsoc-cell-label"):
-        label.decompose()
     return [
         [
             [" ".join(cell.get_text(" ").split()) for cell in row.find_all("td")[:3]]

@@ -93,15 +93,6 @@ class Row:
     statuses: tuple[tuple[str, str], ...] = ()
 
 
-def unlabelled(cell: Tag) -> Tag:
-    """A cell without the column's name that starts it (shown where the table is laid
-    out as cards, on a phone)."""
-    copy = BeautifulSoup(str(cell), "html.parser")
-    for label in copy.select(".secsoc-cell-label"):
-        label.decompose()
-    return found(copy.find(cell.name))
-
-
 def headers(table: Tag) -> list[str]:
     return [text(header) for header in found(table.find("thead")).find_all("th")]
 
@@ -110,7 +101,7 @@ def entries(table: Tag) -> list[Row]:
     rows = []
     columns = headers(table)
     for row in found(table.find("tbody")).find_all("tr"):
-        position, printed, organisation, *statuses = (unlabelled(cell) for cell in row.find_all("td"))
+        position, printed, organisation, *statuses = row.find_all("td")
         notes = {kind: organisation.select_one(f".secsoc-{kind}") for kind in ("remark", "inferred")}
         name = organisation.select_one(".secsoc-org")
         assert name is not None

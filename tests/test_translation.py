@@ -109,6 +109,25 @@ def test_a_refused_page_message_shows_its_french_text_only(build: BuildRoot, sec
     assert "Laatste alinea van de pagina." in main.get_text(" ")
 
 
+def test_a_refused_message_is_reported_by_every_build_until_it_is_fixed(
+    build: BuildRoot, secsoc_root: Path
+) -> None:
+    """A catalog checked without mistakes is not read again while unchanged (a no-op
+    rebuild reads none); one with a mistake is checked, and reported, every time."""
+    catalogs = secsoc_root / "locales/nl/LC_MESSAGES"
+    build(secsoc_root, "nl")
+    compiled = {path.name: path.stat().st_mtime_ns for path in catalogs.glob("*.mo")}
+    assert build(secsoc_root, "nl").warnings == ""
+    assert {path.name: path.stat().st_mtime_ns for path in catalogs.glob("*.mo")} == compiled
+    edit(catalogs / "lists.po", 'msgstr "Einde"', 'msgstr "Einde<img src=x>"')
+    for _ in range(2):
+        assert "lists.po" in build(secsoc_root, "nl").warnings
+    edit(catalogs / "lists.po", 'msgstr "Einde<img src=x>"', 'msgstr "Einde"')
+    site = build(secsoc_root, "nl")
+    assert site.warnings == ""
+    assert "Einde" in [h.get_text("").strip("¶ ") for h in site.main("lists").find_all("h2")]
+
+
 def test_a_refused_template_shows_its_french_text_only(build: BuildRoot, secsoc_root: Path) -> None:
     edit(
         secsoc_root / "locales/nl/LC_MESSAGES/secsoc.po",

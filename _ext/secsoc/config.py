@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -29,12 +30,17 @@ PACKAGE = Path(__file__).parent
 
 _FOLDER_PART = re.compile(r"[A-Za-z0-9_-]+")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")
-# The territories whose formats Babel has (two capital letters; not its regions, "150").
-_TERRITORIES = frozenset(
-    code
-    for code in map(str, Locale("en").territories)
-    if re.fullmatch(r"[A-Z]{2}", code) and code not in ("EU", "EZ", "QO", "UN", "XA", "XB", "ZZ")
-)
+
+
+@cache
+def _territories() -> frozenset[str]:
+    """The territories whose formats Babel has (two capital letters; not its regions,
+    "150"); read when a territory is checked, not at every build's start."""
+    return frozenset(
+        code
+        for code in map(str, Locale("en").territories)
+        if re.fullmatch(r"[A-Z]{2}", code) and code not in ("EU", "EZ", "QO", "UN", "XA", "XB", "ZZ")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +85,7 @@ def _problem(config: Config, setting: Setting) -> str | None:
     value: Any = config[name]
     if not isinstance(value, setting.type_):
         return f"{value!r} is {type(value).__name__}, not {setting.type_.__name__}"
-    if name == "secsoc_territory" and value not in _TERRITORIES:
+    if name == "secsoc_territory" and value != setting.default and value not in _territories():
         return f"{value!r} is not a territory code such as 'BE' (ISO 3166, as Babel knows them)"
     if name == "secsoc_organisation_pages" and value.strip("/"):
         parts = PurePosixPath(value.strip("/")).parts

@@ -11,6 +11,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from . import catalogs, config, directives, languages, outputs, rereads, state, theme_words, transforms
 from .content.elements import TOOL_WORDS, foreign, table_tools
+from .content.render import CELL_LABEL
 from .domain import SecsocDomain
 
 
@@ -29,6 +30,19 @@ def _visit_tools(translator: HTML5Translator, node: table_tools) -> None:
     )
     translator.body.append("</div>")
     raise nodes.SkipNode
+
+
+def _visit_entry(translator: HTML5Translator, node: nodes.entry) -> None:
+    """The writer's own cell, with the column's name of a list's cell as ``data-label``
+    (shown on a phone by CSS, secsoc.css): every other table is left as it was."""
+    type(translator).visit_entry(translator, node)
+    if CELL_LABEL in node:
+        tag = translator.body[-1]  # the start tag just written, "<td ...>", with no suffix
+        translator.body[-1] = f'{tag.removesuffix(">")} data-label="{translator.attval(node[CELL_LABEL])}">'
+
+
+def _depart_entry(translator: HTML5Translator, node: nodes.entry) -> None:
+    type(translator).depart_entry(translator, node)
 
 
 def _skip(translator: object, node: nodes.Node) -> None:
@@ -50,6 +64,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("secsoc-organisations", directives.OrganisationIndex)
     app.add_role("secsoc-org", directives.OrganisationRole())
     app.add_node(foreign, html=(_visit_foreign, _depart_foreign))
+    app.add_node(nodes.entry, override=True, html=(_visit_entry, _depart_entry))
     app.add_node(
         table_tools,
         html=(_visit_tools, None),

@@ -311,9 +311,16 @@ def test_on_a_phone_each_row_is_a_short_card_with_its_column_names(
     for button in buttons.all():
         expect(button).to_be_visible()
         assert bounding(button)["width"] > 10
-    organisation_labels = table.locator("tbody tr td:nth-child(3) .secsoc-cell-label")
-    expect(organisation_labels.first).to_be_visible()
-    assert organisation_labels.first.inner_text().startswith(buttons.nth(2).inner_text().rstrip(" ↑↓↕"))
+    # each cell's label is drawn before it (CSS, from its data-label), the printed
+    # name's excepted: it heads the card
+    drawn = table.evaluate(
+        """t => Array.from(t.tBodies[0].rows[0].cells, c => getComputedStyle(c, '::before').content)"""
+    )
+    columns = [button.inner_text().rstrip(" ↑↓↕") for button in buttons.all()]
+    assert drawn[0].startswith(f'"{columns[0]}'), drawn
+    assert drawn[1] == "none", drawn
+    for column, content in zip(columns[2:], drawn[2:], strict=True):
+        assert content.startswith(f'"{column}'), (column, content)
     # sorting works on a phone: by organisation, as the reader's language orders names
     buttons.nth(2).click()
     names = texts(page, "table.secsoc-list >> nth=0 >> tbody tr td:nth-child(3) .secsoc-org")

@@ -34,6 +34,8 @@ from .elements import foreign, table_tools
 Value: TypeAlias = str | nodes.Node | Sequence[nodes.Node]
 
 SOURCE_LANGUAGE = "fr"  # the language of the data's prose and of quoted titles
+#: The attribute of a table cell that holds its column's name (see :func:`table`).
+CELL_LABEL = "secsoc_label"
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,10 @@ def list_table(ctx: Context, published: PublishedList) -> list[nodes.Node]:
     ]
     yes, no = tr.gettext("oui"), tr.gettext("non")
     # "N° 12", "Organisme : Acerta": the number's label reads as its prefix.
-    labels = [headers[0], *(tr.gettext("{column} :").format(column=header) for header in headers[1:])]
+    labels = [
+        headers[0],
+        *(fmt.spaced(tr.gettext("{column} :").format(column=header)) for header in headers[1:]),
+    ]
     rows: list[list[list[nodes.Node]]] = []
     for entry in published.entries:
         # A remark or an inferred match is a note of its row, under the organisation:
@@ -240,10 +245,10 @@ def list_table(ctx: Context, published: PublishedList) -> list[nodes.Node]:
         for listed in statuses:
             kind = "yes" if entry.organisation in listed else "no"
             cells.append([ctx.paragraph([nodes.Text(yes if kind == "yes" else no)], [f"secsoc-{kind}"])])
-        rows.append(_labelled(labels, cells))
+        rows.append(cells)
     status_width = 14 * len(others)
     name_width = (92 - status_width) // 2
-    shown = table(ctx, headers, rows, widths=[8, name_width, name_width, *[14] * len(others)])
+    shown = table(ctx, headers, rows, widths=[8, name_width, name_width, *[14] * len(others)], labels=labels)
     shown.insert(0, title)
     shown["classes"] += ["secsoc-list", f"secsoc-list-{published.id}"]
     # Words the script writes into the page and its attributes, set as the language sets them.
@@ -254,17 +259,6 @@ def list_table(ctx: Context, published: PublishedList) -> list[nodes.Node]:
         sort_label=fmt.spaced(tr.gettext("Trier par « {column} »")),
     )
     return [nodes.container("", tools, shown, classes=["secsoc-list-block"]), citation(ctx, source)]
-
-
-def _labelled(labels: list[str], cells: list[list[nodes.Node]]) -> list[list[nodes.Node]]:
-    """Each cell's first paragraph starts with its column's name, shown only where the
-    table is laid out as cards (a phone), where the header row is not above it."""
-    for name, cell in zip(labels, cells, strict=True):
-        first = cell[0]
-        assert isinstance(first, nodes.paragraph)
-        first.insert(0, nodes.inline("", name, classes=["secsoc-cell-label"]))
-        first.insert(1, nodes.Text(" "))
-    return cells
 
 
 def downloads(ctx: Context, list_id: str, folder: str) -> nodes.paragraph:
@@ -320,23 +314,36 @@ def status_headers(ctx: Context, with_websites: bool) -> list[str]:
 
 
 def table(
-    ctx: Context, headers: list[str], rows: list[list[list[nodes.Node]]], widths: list[int]
+    ctx: Context,
+    headers: list[str],
+    rows: list[list[list[nodes.Node]]],
+    widths: list[int],
+    labels: Sequence[str] = (),
 ) -> nodes.table:
+    """A table; with ``labels``, each body cell carries its column's name as an
+    attribute (:data:`CELL_LABEL`), which the HTML writer turns into ``data-label``
+    for the layout as cards on a phone, where the header row is not above the cell.
+    An attribute, not a node: a node per cell would double a long list's doctree,
+    which every Sphinx transform walks."""
     group = nodes.tgroup(cols=len(headers))
     group += [nodes.colspec(colwidth=width) for width in widths]
     head = nodes.thead()
     head += _row([[ctx.paragraph([nodes.Text(text)])] for text in headers])
     body = nodes.tbody()
-    body += [_row(cells) for cells in rows]
+    body += [_row(cells, labels) for cells in rows]
     group += [head, body]
     table = nodes.table("", group)
     table.source, table.line = ctx.source, ctx.line
     return table
 
 
-def _row(cells: list[list[nodes.Node]]) -> nodes.row:
+def _row(cells: list[list[nodes.Node]], labels: Sequence[str] = ()) -> nodes.row:
+    entries = [nodes.entry("", *cell) for cell in cells]
+    if labels:
+        for entry, name in zip(entries, labels, strict=True):
+            entry[CELL_LABEL] = name
     row = nodes.row()
-    row += [nodes.entry("", *cell) for cell in cells]
+    row += entries
     return row
 
 

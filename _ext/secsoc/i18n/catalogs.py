@@ -9,13 +9,15 @@ changes.  The extension's own catalogs are read by :mod:`.translation` instead.
 
 from __future__ import annotations
 
+import gettext
+import hashlib
 import json
 import re
+from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from .pocheck import check_markup, check_templates, check_theme
 from .pofile import CatalogError, CatalogProblem, PoFile, forms_of, read_catalog, write_catalog_mo
 from .translation import DOMAINS
 
@@ -29,6 +31,9 @@ def checked_catalog(path: Path) -> PoFile:
     """A catalog read and checked by the rules of its kind: the extension's sentences
     and the data's prose, the theme's words, or a page's; :class:`CatalogError` if it
     cannot be read at all."""
+    # imported here: a build whose catalogs are all up to date does not need it
+    from .pocheck import check_markup, check_templates, check_theme
+
     po = read_catalog(path)
     if path.stem in DOMAINS:
         check_templates(po)
@@ -37,16 +42,49 @@ def checked_catalog(path: Path) -> PoFile:
     return po
 
 
+#: A message of a ``.mo`` compiled from a catalog that had no mistake, in a gettext
+#: context of its own: which checks it passed (:func:`_checks`).  A catalog with a
+#: mistake gets none, so that every build reports the mistake until it is fixed.
+CHECKED = ("secsoc", "checked")
+
+
 def compile_catalog(path: Path) -> list[CatalogProblem]:
-    """Check a page's or the theme's catalog and compile what passes; its mistakes."""
+    """Check a page's or the theme's catalog and compile what passes; its mistakes.
+    A catalog compiled without mistakes by these checks, and not edited since, is
+    left as it is: a no-op rebuild reads no catalog."""
+    if _up_to_date(path):
+        return []
     try:
         po = checked_catalog(path)
     except CatalogError as err:
         return [CatalogProblem(path, err.line, err.message)]
-    write_catalog_mo(po, path.with_suffix(".mo"))
+    write_catalog_mo(po, path.with_suffix(".mo"), None if po.problems else {CHECKED: _checks()})
     if path.stem == THEME:
         write_search_words(po, path.with_suffix(".js"))
     return po.problems
+
+
+@cache
+def _checks() -> str:
+    """The checks' own version: a digest of the modules that read, check and compile."""
+    digest = hashlib.sha256()
+    for module in ("pofile.py", "pocheck.py", "catalogs.py", "../data/placeholders.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _up_to_date(path: Path) -> bool:
+    compiled = path.with_suffix(".mo")
+    try:
+        if compiled.stat().st_mtime_ns < path.stat().st_mtime_ns:
+            return False
+        if path.stem == THEME and not path.with_suffix(".js").is_file():
+            return False
+        with compiled.open("rb") as stream:
+            checked = gettext.GNUTranslations(stream).pgettext(*CHECKED)
+    except (OSError, UnicodeError, ValueError):  # missing, unreadable or not a .mo
+        return False
+    return checked == _checks()
 
 
 def compile_theme_catalogs(locale_dir: Path) -> None:

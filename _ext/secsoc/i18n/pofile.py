@@ -16,7 +16,7 @@ import codecs
 import inspect
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -229,14 +229,17 @@ def _message_at(by_line: list[tuple[int, Message]], line: int) -> Message | None
     return found
 
 
-def write_catalog_mo(po: PoFile, target: Path) -> None:
+def write_catalog_mo(po: PoFile, target: Path, notes: Mapping[tuple[str, str], str] | None = None) -> None:
     """Compile the usable messages, so Sphinx finds the catalog up to date and shows
-    the French text for the refused ones.  Written only when its content changes:
-    Sphinx re-reads every page whose ``.mo`` is newer."""
+    the French text for the refused ones; ``notes``, ``(context, id): text``, are
+    messages of our own (a context no page message has).  Written only when its
+    content changes: Sphinx re-reads every page whose ``.mo`` is newer."""
     usable = Catalog(locale=None, charset="utf-8")
     usable.mime_headers = po.catalog.mime_headers
     for message in po.usable():
         usable[message.id] = Message(message.id, message.string, context=message.context)
+    for (context, key), text in (notes or {}).items():
+        usable[key] = Message(key, text, context=context)
     stream = io.BytesIO()
     write_mo(stream, usable)
     compiled = stream.getvalue()

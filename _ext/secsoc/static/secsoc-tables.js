@@ -5,12 +5,7 @@
 (function () {
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   const say = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name]);
-  // A cell's text without its label (the column's name, shown on a phone).
-  const plain = (cell) => {
-    const copy = cell.cloneNode(true);
-    copy.querySelectorAll(".secsoc-cell-label").forEach((label) => label.remove());
-    return copy.textContent.trim();
-  };
+  const plain = (cell) => cell.textContent.trim();
 
   function setUp(tools) {
     const table = tools.parentElement.querySelector("table.secsoc-list");
