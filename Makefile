@@ -1,4 +1,4 @@
-# make html   builds the site in every language (French and Dutch) into _build/html/<lang>/
+# make html   builds the site in every language (French, Dutch, German, English) into _build/html/<lang>/
 # make test   runs the tests
 # Each sets up .venv with what it needs, and only that: `make html` the site's
 # requirements, `make test` adds the test tools, `make lint` and `make bench` their own.
@@ -8,7 +8,8 @@ VENV        ?= .venv
 PY          := $(VENV)/bin/python
 BUILDDIR    ?= _build
 DATA        ?= data
-LANGUAGES   ?= fr nl
+# The editions: French, the source, and every language with catalogs in locales/.
+LANGUAGES   ?= fr $(sort $(filter-out fr,$(patsubst locales/%/LC_MESSAGES,%,$(wildcard locales/*/LC_MESSAGES))))
 # -q: a successful build prints no progress, paths or configuration; a failing
 # one prints its located messages and nothing else.
 SPHINXOPTS  ?= -W --keep-going -q
@@ -131,11 +132,12 @@ PORT        ?= 8000
 SERVE       = $(PY) -m sphinx_autobuild -q -c . --host 127.0.0.1 --watch data --watch locales \
               --watch _ext --ignore '*.mo' --ignore '*/sphinx.js' --ignore '*/docs/organisations/*'
 serve: $(INTL_SETUP)
-	@echo "French: http://127.0.0.1:$(PORT)/  Dutch: http://127.0.0.1:$$(($(PORT) + 1))/  (Ctrl-C stops both)"
-	@trap 'kill 0' INT TERM; \
-	$(SERVE) --port $(PORT) -d $(BUILDDIR)/serve/doctrees/fr -D language=fr docs $(BUILDDIR)/serve/fr & \
-	$(SERVE) --port $$(($(PORT) + 1)) -d $(BUILDDIR)/serve/doctrees/nl -D language=nl docs $(BUILDDIR)/serve/nl & \
-	wait
+	@trap 'kill 0' INT TERM; port=$(PORT); \
+	for lang in $(LANGUAGES); do \
+		echo "$$lang: http://127.0.0.1:$$port/"; \
+		$(SERVE) --port $$port -d $(BUILDDIR)/serve/doctrees/$$lang -D language=$$lang docs $(BUILDDIR)/serve/$$lang & \
+		port=$$((port + 1)); \
+	done; echo "(Ctrl-C stops them all)"; wait
 
 # Every message left to translate (new, fuzzy or refused), as file:line: state: msgid,
 # counted against what the pages and data say now.

@@ -8,6 +8,7 @@ real schemas and the extension's real catalog, the parts of the extension it tes
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -96,19 +97,41 @@ class BuildRoot(Protocol):
     def __call__(self, srcdir: Path, language: str = "fr", **options: Any) -> Built: ...
 
 
+def configured(name: str, conf: Path = ROOT / "conf.py") -> Any:
+    """A literal setting of ``conf.py``, read without running it."""
+    for statement in ast.parse(conf.read_text("utf-8")).body:
+        if isinstance(statement, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == name for target in statement.targets
+        ):
+            return ast.literal_eval(statement.value)
+    raise AssertionError(f"{conf} sets no {name}")
+
+
+#: The editions conf.py names, in its order: the tests run on every one, so a new
+#: language is tested as soon as it is configured.
+EDITIONS: tuple[str, ...] = tuple(configured("secsoc_languages"))
+#: Per language, the locale whose formats an edition uses where it is not the language's in Belgium.
+FORMAT_LOCALES: dict[str, str] = configured("secsoc_format_locales")
+#: Every edition but the source's (French): the translations.
+TRANSLATIONS = tuple(language for language in EDITIONS if language != "fr")
+
+
 @dataclass(frozen=True)
 class Project:
-    """A copy of the project, its two built editions and what ``make html`` printed."""
+    """A copy of the project, its built editions and what ``make html`` printed."""
 
     path: Path
-    fr: Site
-    nl: Site
+    sites: dict[str, Site]
     run: Run
+
+    @property
+    def fr(self) -> Site:
+        return self.sites["fr"]
 
 
 def build_project(path: Path) -> Project:
-    """``make html`` in the copy: both editions and the root page."""
+    """``make html`` in the copy: every edition and the root page."""
     run = make(path, "html", BUILDDIR="_build")
     assert run.returncode == 0, run.output
-    sites = {language: Site(path / "_build" / "html" / language, run.warnings) for language in ("fr", "nl")}
-    return Project(path, run=run, **sites)
+    sites = {language: Site(path / "_build" / "html" / language, run.warnings) for language in EDITIONS}
+    return Project(path, sites, run)

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from projects import ROOT, BuildRoot, Project, append, plain_environment
+from projects import ROOT, TRANSLATIONS, BuildRoot, Project, append, plain_environment
 from reading import Site, attribute, found
 from secsoc.languages import alternates
 
 NAMES = {"fr": "Français", "nl": "Nederlands"}
-CANONICAL = "https://secretariats-sociaux.readthedocs.io/nl/latest/"
+CANONICAL = "https://secretariats-sociaux.readthedocs.io/{language}/latest/"
 
 
 def read_the_docs_command() -> list[str]:
@@ -27,21 +27,25 @@ def read_the_docs_command() -> list[str]:
 
 
 @pytest.mark.slow
-def test_read_the_docs_dutch_build_matches_make_html(tmp_path: Path, project: Project) -> None:
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_read_the_docs_translation_build_matches_make_html(
+    tmp_path: Path, project: Project, language: str
+) -> None:
     output = tmp_path / "readthedocs-output"
+    canonical = CANONICAL.format(language=language)
     environment = plain_environment(
         {
             "READTHEDOCS": "True",
-            "READTHEDOCS_LANGUAGE": "nl",
+            "READTHEDOCS_LANGUAGE": language,
             "READTHEDOCS_OUTPUT": str(output),
-            "READTHEDOCS_CANONICAL_URL": CANONICAL,
+            "READTHEDOCS_CANONICAL_URL": canonical,
         }
     )
     command = read_the_docs_command()
     for name in ("READTHEDOCS_LANGUAGE", "READTHEDOCS_OUTPUT"):
         command = [part.replace(f"${name}", environment[name]) for part in command]
     assert command[:3] == ["python", "-m", "sphinx"]
-    assert {"-W", "--keep-going", "language=nl"} <= set(command)
+    assert {"-W", "--keep-going", f"language={language}"} <= set(command)
     command = [part.replace("_build/", str(tmp_path / "rtd-build") + "/") for part in command]
     run = subprocess.run(
         [sys.executable, *command[1:]],
@@ -55,9 +59,9 @@ def test_read_the_docs_dutch_build_matches_make_html(tmp_path: Path, project: Pr
     published = Site(output / "html", run.stderr)
     pages = sorted(path.stem for path in (project.path / "docs").glob("*.md"))
     for page in pages:
-        assert str(published.main(page)) == str(project.nl.main(page)), page
-        canonical = published.page(page).find("link", rel="canonical")
-        assert attribute(found(canonical), "href") == f"{CANONICAL}{page}.html"
+        assert str(published.main(page)) == str(project.sites[language].main(page)), page
+        link = published.page(page).find("link", rel="canonical")
+        assert attribute(found(link), "href") == f"{canonical}{page}.html"
         switch = published.page(page).select_one(".secsoc-languages a[hreflang=fr]")
         expected = f"https://secretariats-sociaux.readthedocs.io/fr/latest/{page}.html"
         assert attribute(found(switch), "href") == expected

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from projects import Project
+from projects import EDITIONS, FORMAT_LOCALES, TRANSLATIONS, Project
 from reading import Site, attribute, caption, entries, found, list_table, names, numbers, text
 from secsoc.data.comparison import changes as compare_changes
 from secsoc.data.comparison import compare
@@ -30,7 +30,7 @@ from secsoc.i18n.formatting import Formatter, french_spacing
 from secsoc.i18n.pofile import forms_of, read_catalog
 from secsoc.i18n.translation import Translator
 
-LANGUAGES = ("fr", "nl")
+LANGUAGES = EDITIONS
 
 # Text that is the same in both languages by nature: names as printed, organisation
 # names, numbers and codes. The extension marks them with these classes.
@@ -91,6 +91,11 @@ def translator(project: Path, language: str) -> Translator:
     return Translator([project / "locales"], language)
 
 
+def formatter(language: str) -> Formatter:
+    """Numbers and dates as the edition writes them (conf.py's format locales)."""
+    return Formatter(language, locale=FORMAT_LOCALES.get(language))
+
+
 def as_shown(language: str, sentence: str) -> str:
     """A sentence as the edition prints it: the French one with its narrow spaces."""
     return french_spacing(sentence) if language == "fr" else sentence
@@ -112,8 +117,7 @@ def pages(project: Project) -> list[str]:
 
 
 def edition(project: Project, language: str) -> Site:
-    site: Site = getattr(project, language)
-    return site
+    return project.sites[language]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -135,7 +139,7 @@ def test_the_pages_show_lists_comparisons_and_figures(project: Project) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_entry_of_every_list_is_shown_in_published_order(project: Project, language: str) -> None:
-    data, fmt = dataset(project.path), Formatter(language)
+    data, fmt = dataset(project.path), formatter(language)
     for directive in used(project, "secsoc-list"):
         published = data.lists[directive.arguments[0]]
         table = list_table(edition(project, language).main(directive.page), published.id)
@@ -172,7 +176,7 @@ def test_every_entry_of_every_list_is_shown_in_published_order(project: Project,
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_captions_give_the_title_the_date_and_the_count_of_each_list(project: Project, language: str) -> None:
-    data, fmt, tr = dataset(project.path), Formatter(language), translator(project.path, language)
+    data, fmt, tr = dataset(project.path), formatter(language), translator(project.path, language)
     for directive in used(project, "secsoc-list"):
         published = data.lists[directive.arguments[0]]
         shown = caption(list_table(edition(project, language).main(directive.page), published.id))
@@ -200,7 +204,7 @@ def count_said(said: list[str], count: int, fmt: Formatter) -> bool:
 def test_comparisons_count_each_list_and_name_who_is_missing_or_listed_twice(
     project: Project, language: str
 ) -> None:
-    data, fmt = dataset(project.path), Formatter(language)
+    data, fmt = dataset(project.path), formatter(language)
     for directive, block in comparisons(project, language):
         lists = [data.lists[key] for key in directive.arguments]
         result = compare(*lists)
@@ -239,7 +243,7 @@ def test_comparisons_count_each_list_and_name_who_is_missing_or_listed_twice(
 def test_figures_are_the_datas_sentences_with_numbers_formatted_for_the_language(
     project: Project, language: str
 ) -> None:
-    data, fmt, tr = dataset(project.path), Formatter(language), translator(project.path, language)
+    data, fmt, tr = dataset(project.path), formatter(language), translator(project.path, language)
     for directive in used(project, "secsoc-figures"):
         wanted = directive.arguments or tuple(data.figures)
         items = edition(project, language).main(directive.page).select(".secsoc-figures > li")
@@ -272,12 +276,14 @@ def cited_sources(project: Project, page: str) -> set[str]:
 
 
 def shown_links(source: Source, language: str) -> set[str]:
-    """Per format, the links in the reader's language (or in every language), else the others."""
+    """Per format, the links in the reader's language (or in every language), else the
+    French one (the language of the titles quoted), else the first."""
     links: set[str] = set()
     for form in {link.format for link in source.links}:
         of_format = [link for link in source.links if link.format == form]
         own = [link for link in of_format if link.language in (None, language)]
-        links |= {link.url for link in own or of_format}
+        french = [link for link in of_format if link.language == "fr"]
+        links |= {link.url for link in own or french[:1] or of_format[:1]}
     return links
 
 
@@ -296,18 +302,21 @@ def test_every_cited_source_has_its_links_and_numac(project: Project, language: 
         assert {source.numac for source in cited if source.numac} <= codes <= every_numac, page
 
 
-def test_no_dutch_page_links_to_the_french_version_of_a_source_with_a_dutch_one(project: Project) -> None:
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_no_page_links_to_another_language_s_version_of_a_source_with_one_in_its_own(
+    project: Project, language: str
+) -> None:
     data = dataset(project.path)
-    french_only = {
+    elsewhere = {
         link.url
         for source in data.sources.values()
         for link in source.links
-        if link.language == "fr"
-        and any(other.language == "nl" and other.format == link.format for other in source.links)
+        if link.language not in (None, language)
+        and any(other.language == language and other.format == link.format for other in source.links)
     }
     for page in pages(project):
-        dutch = {a["href"] for a in project.nl.page(page).find_all("a")}
-        assert dutch & french_only == set(), page
+        shown = {a["href"] for a in edition(project, language).page(page).find_all("a")}
+        assert shown & elsewhere == set(), page
 
 
 def test_every_link_of_the_seed_is_kept(project: Project) -> None:
@@ -334,25 +343,36 @@ def blocks(main: Tag) -> list[str]:
     return [block for block in (text(tag) for tag in found) if re.search(r"[^\W\d_]", block)]
 
 
-def test_no_french_sentence_on_the_dutch_pages(project: Project) -> None:
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_no_french_sentence_on_the_translated_pages(project: Project, language: str) -> None:
     for page in pages(project):
-        dutch = text(project.nl.main(page))
-        leaks = [block for block in blocks(project.fr.main(page)) if block in dutch]
+        main = Tag.__copy__(edition(project, language).main(page))
+        for quotation in main.select('[lang="fr"]'):  # French quoted as such, and marked
+            quotation.decompose()
+        translated = text(main)
+        leaks = [block for block in blocks(project.fr.main(page)) if block in translated]
         assert leaks == [], page
 
 
-def test_the_dutch_pages_say_as_much_as_the_french(project: Project) -> None:
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_the_translated_pages_say_as_much_as_the_french(project: Project, language: str) -> None:
     for page in pages(project):
-        assert len(blocks(project.nl.main(page))) == len(blocks(project.fr.main(page))), page
-        # as many links; a source's Dutch page stands for its French one
-        assert len(project.nl.main(page).find_all("a")) == len(project.fr.main(page).find_all("a")), page
+        main = edition(project, language).main(page)
+        assert len(blocks(main)) == len(blocks(project.fr.main(page))), page
+        # as many links; a source's page in the edition's language stands for its French one
+        assert len(main.find_all("a")) == len(project.fr.main(page).find_all("a")), page
 
 
+#: The theme's words as each edition shows them (English: the theme's own).
 THEME = {
     "fr": ("Aller au contenu", "Retour en haut"),
     "nl": ("Naar de inhoud", "Terug naar boven"),
+    "de": ("Zum Inhalt springen", "Zurück nach oben"),
+    "en": ("Skip to content", "Back to top"),
 }
 ENGLISH = ("Skip to content", "Back to top", "On this page", "Made with")
+#: Sphinx's search stemmer for each language (language_data.js).
+STEMMERS = {"fr": "FrenchStemmer", "nl": "DutchStemmer", "de": "GermanStemmer", "en": "EnglishStemmer"}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -360,17 +380,24 @@ def test_page_language_search_and_theme_words(project: Project, language: str) -
     site = edition(project, language)
     options = (site.outdir / "_static" / "documentation_options.js").read_text("utf-8")
     assert f"LANGUAGE: '{language}'" in options
-    stemmer = {"fr": "FrenchStemmer", "nl": "DutchStemmer"}[language]
-    assert stemmer in (site.outdir / "_static" / "language_data.js").read_text("utf-8")
+    assert STEMMERS[language] in (site.outdir / "_static" / "language_data.js").read_text("utf-8")
     for page in pages(project):
         html = site.page(page)
         assert attribute(found(html.html), "lang") == language
         chrome = found(html.body).get_text(" ")
         assert all(word in chrome for word in THEME[language]), page
+
+
+@pytest.mark.parametrize("language", [language for language in LANGUAGES if language != "en"])
+def test_no_english_theme_word_on_another_edition(project: Project, language: str) -> None:
+    for page in pages(project):
+        chrome = found(edition(project, language).page(page).body).get_text(" ")
         assert not [word for word in ENGLISH if word in chrome], page
 
 
-@pytest.mark.parametrize(("language", "other"), [("fr", "nl"), ("nl", "fr")])
+@pytest.mark.parametrize(
+    ("language", "other"), [(one, other) for one in LANGUAGES for other in LANGUAGES if one != other]
+)
 def test_language_switch_leads_to_the_same_page(project: Project, language: str, other: str) -> None:
     site = edition(project, language)
     for page in pages(project):
@@ -382,19 +409,29 @@ def test_language_switch_leads_to_the_same_page(project: Project, language: str,
         alternates = {
             tag["hreflang"]: tag["href"] for tag in site.page(page).find_all("link", rel="alternate")
         }
-        assert alternates == {"fr": f"../fr/{page}.html", "nl": f"../nl/{page}.html"}
+        assert alternates == {every: f"../{every}/{page}.html" for every in LANGUAGES}
+
+
+def test_the_language_switch_names_the_editions_in_the_configured_order(project: Project) -> None:
+    switch = found(project.fr.page("index").select_one(".secsoc-languages"))
+    shown = [
+        element.get_text().strip() for element in switch.find_all(["a", "span"]) if element.get_text().strip()
+    ]
+    assert [code.upper() for code in LANGUAGES] == [word for word in shown if word.isupper()]
 
 
 PUNCTUATION = re.compile(r"(.)([;:!?])(?=\s|$)")
 
 
-def test_french_prose_has_narrow_spaces_and_dutch_none(project: Project) -> None:
-    """Before ; : ! ? and inside « », U+202F in French (applied by the build), none in Dutch."""
+def test_french_prose_has_narrow_spaces_and_the_others_none(project: Project) -> None:
+    """Before ; : ! ? and inside « », U+202F in French (applied by the build), none in the
+    other editions."""
     for page in pages(project):
         french = text(project.fr.main(page))
         assert [m.group(0) for m in PUNCTUATION.finditer(french) if m.group(1) != "\u202f"] == [], page
         assert "« " not in french and " »" not in french, page
-        assert "\u202f" not in text(project.nl.main(page)), page
+        for language in TRANSLATIONS:
+            assert "\u202f" not in text(edition(project, language).main(page)), (language, page)
 
 
 def comparisons(project: Project, language: str) -> Iterator[tuple[Directive, Tag]]:
@@ -410,7 +447,7 @@ def comparisons(project: Project, language: str) -> Iterator[tuple[Directive, Ta
 def test_conclusions_say_how_many_matches_are_inferred(project: Project, language: str) -> None:
     """With inferred matches, the conclusions say how many; without, they say nothing of
     them (that case is the test root's, test_data_updates.py)."""
-    data, fmt = dataset(project.path), Formatter(language)
+    data, fmt = dataset(project.path), formatter(language)
     for directive, block in comparisons(project, language):
         result = compare(*(data.lists[key] for key in directive.arguments))
         hedges = block.select(".secsoc-hedge, .secsoc-holds")
@@ -422,14 +459,15 @@ def test_conclusions_say_how_many_matches_are_inferred(project: Project, languag
             assert block.select(".secsoc-hedge") == [], directive
 
 
-def test_french_quotations_on_dutch_pages_are_marked_as_french(project: Project) -> None:
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_french_quotations_on_translated_pages_are_marked_as_french(project: Project, language: str) -> None:
     data = dataset(project.path)
-    quoted = {source.title.text for source in data.sources.values() if "nl" not in source.official_titles}
+    quoted = {source.title.text for source in data.sources.values() if language not in source.official_titles}
     quoted |= {published.claim.quote.text for published in data.lists.values() if published.claim}
     for page in pages(project):
-        marked = {text(span) for span in project.nl.main(page).select('span[lang="fr"]')}
-        shown = text(project.nl.main(page))
-        assert {quote for quote in quoted if quote in shown} <= marked, page
+        main = edition(project, language).main(page)
+        marked = {text(span) for span in main.select('span[lang="fr"]')}
+        assert {quote for quote in quoted if quote in text(main)} <= marked, page
 
 
 def english_theme_words(project: Project, language: str) -> set[str]:
@@ -444,7 +482,7 @@ def english_theme_words(project: Project, language: str) -> set[str]:
     return words
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", [language for language in LANGUAGES if language != "en"])
 def test_no_english_theme_word_in_text_labels_or_titles(project: Project, language: str) -> None:
     english = english_theme_words(project, language)
     assert {"Back to top", "Toggle site navigation sidebar", "Link to this heading", "Contents"} <= english
@@ -463,16 +501,17 @@ def test_no_english_theme_word_in_text_labels_or_titles(project: Project, langua
         assert "Made with" not in html.get_text(" ") and "'s" not in html.get_text(" ").split(), page
 
 
-def test_the_dutch_edition_does_not_offer_the_french_source(project: Project) -> None:
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_a_translated_edition_does_not_offer_the_french_source(project: Project, language: str) -> None:
     for page in pages(project):
-        assert project.nl.page(page).select(".view-this-page") == [], page
+        assert edition(project, language).page(page).select(".view-this-page") == [], page
 
 
 def test_the_root_page_sends_each_reader_to_an_edition(project: Project) -> None:
     root = BeautifulSoup((project.path / "_build" / "html" / "index.html").read_text("utf-8"), "html.parser")
     assert attribute(found(root.html), "lang") == "fr"
     links = {a["hreflang"]: a["href"] for a in root.find_all("a")}
-    assert links == {"fr": "fr/index.html", "nl": "nl/index.html"}
+    assert links == {language: f"{language}/index.html" for language in LANGUAGES}
     refresh = found(root.find("meta", attrs={"http-equiv": "refresh"}))
     assert attribute(refresh, "content").endswith("url=fr/index.html")
     assert "navigator.languages" in found(root.find("script")).get_text()
@@ -484,7 +523,7 @@ def test_the_root_page_sends_each_reader_to_an_edition(project: Project) -> None
         # in its own language, as the heading names each edition in its own
         assert attribute(found(link.parent), "lang") == link["hreflang"]
     heading = found(root.find("h1"))
-    assert [attribute(span, "lang") for span in heading.find_all("span")] == ["fr", "nl"]
+    assert {attribute(span, "lang") for span in heading.find_all("span")} == set(LANGUAGES)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -506,7 +545,7 @@ def in_a_spreadsheet(value: str) -> str:
     return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
 
 
-def test_downloads_hold_the_data_in_both_editions(project: Project) -> None:
+def test_downloads_hold_the_data_in_every_edition(project: Project) -> None:
     data = dataset(project.path)
     for directive in used(project, "secsoc-list"):
         published = data.lists[directive.arguments[0]]
@@ -520,8 +559,9 @@ def test_downloads_hold_the_data_in_both_editions(project: Project) -> None:
             for path in files[language].values():
                 assert path.is_file(), path
         csv_fr = read_csv(files["fr"][f"_downloads/secsoc/lists/{published.id}.csv"])
-        csv_nl = read_csv(files["nl"][f"_downloads/secsoc/lists/{published.id}.csv"])
-        assert csv_fr[1:] == csv_nl[1:] and csv_fr[0] != csv_nl[0]  # only the headers differ
+        for language in TRANSLATIONS:  # only the headers differ
+            translated = read_csv(files[language][f"_downloads/secsoc/lists/{published.id}.csv"])
+            assert csv_fr[1:] == translated[1:] and csv_fr[0] != translated[0], language
         expected = [
             [
                 str(entry.position),
@@ -534,7 +574,9 @@ def test_downloads_hold_the_data_in_both_editions(project: Project) -> None:
             for entry in published.entries
         ]
         assert csv_fr[1:] == [[in_a_spreadsheet(cell) for cell in row] for row in expected]
-        records = json.loads(files["nl"][f"_downloads/secsoc/lists/{published.id}.json"].read_text("utf-8"))
+        records = json.loads(
+            files[TRANSLATIONS[0]][f"_downloads/secsoc/lists/{published.id}.json"].read_text("utf-8")
+        )
         assert [
             [
                 str(r["position"]),
@@ -558,7 +600,7 @@ def test_downloads_hold_the_data_in_both_editions(project: Project) -> None:
         # no column that no source fills
         with_websites = any(o.website for o in by_name)
         assert all(("website" in o) == with_websites for o in organisations)
-        table = read_csv(files["nl"]["_downloads/secsoc/organisations.csv"])
+        table = read_csv(files[TRANSLATIONS[-1]]["_downloads/secsoc/organisations.csv"])
         assert all(any(cell for cell in column) for column in zip(*table[1:], strict=True))
 
 
@@ -602,7 +644,7 @@ def chart_kind(tag: Tag, prefix: str) -> str:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_comparison_is_also_a_figure_with_its_text_alternative(project: Project, language: str) -> None:
-    data, fmt = dataset(project.path), Formatter(language)
+    data, fmt = dataset(project.path), formatter(language)
     for directive, block in comparisons(project, language):
         result = compare(*(data.lists[key] for key in directive.arguments))
         svg = found(block.select_one("svg"))
@@ -655,7 +697,7 @@ def test_the_summary_opens_its_pages_with_the_answer(project: Project, language:
         block = found(heading.find_next_sibling())
         assert "secsoc-summary" in block.get_attribute_list("class"), directive.page
         counted = block.select(":scope > p:not([class])")
-        fmt, tr = Formatter(language), translator(project.path, language)
+        fmt, tr = formatter(language), translator(project.path, language)
         dates = [fmt.date(day) for day in (first.date, second.date) if day]
         dates += [fmt.date(d) for s in (first, second) for d in vars_dates(data.sources[s.source])]
         assert [numbers(text(p), *dates) for p in counted] == [
@@ -676,7 +718,7 @@ def vars_dates(source: Source) -> list[datetime.date]:
 def test_an_organisation_page_opens_with_its_status_on_each_newest_list(
     project: Project, language: str
 ) -> None:
-    data, fmt, tr = dataset(project.path), Formatter(language), translator(project.path, language)
+    data, fmt, tr = dataset(project.path), formatter(language), translator(project.path, language)
     newest = data.newest_lists()
     assert len(newest) >= 2
     for organisation in data.organisations.values():
@@ -751,7 +793,7 @@ def test_each_statement_is_followed_by_the_source_it_rests_on(project: Project, 
             assert citation.select("a[href^='http']"), statement.id
             official = statement.official_wordings.get(language)
             if official:  # the source's own words in this language, quoted as they are
-                quoted = {"fr": "« {} »", "nl": "“{}”"}[language].format(official)
+                quoted = tr.gettext("« {text} »").format(text=official)
                 assert as_shown(language, quoted) in text(paragraph), statement.id
 
 
@@ -787,7 +829,7 @@ def test_every_citation_links_to_its_source_or_says_why_not(project: Project, la
 def test_the_changes_follow_the_series_with_no_page_edit(project: Project, language: str) -> None:
     """With one list, when changes will show; with two (next year), who is new, who is no
     longer listed and who moved, each list named with its date."""
-    data, fmt = dataset(project.path), Formatter(language)
+    data, fmt = dataset(project.path), formatter(language)
     for directive in used(project, "secsoc-changes"):
         (series,) = directive.arguments
         lists = sorted((found for found in data.lists.values() if found.series == series), key=lambda f: f.id)

@@ -39,7 +39,7 @@ def summary(site: Built) -> list[str]:
     return paragraphs(found(site.main("summary").find(class_="secsoc-summary")))
 
 
-@pytest.mark.parametrize("language", ["fr", "nl"])
+@pytest.mark.parametrize("language", ["fr", "nl"])  # the test root's editions
 def test_the_summary_counts_both_lists_and_names_who_is_not_in_the_second(
     build: BuildRoot, secsoc_root: Path, language: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

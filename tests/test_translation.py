@@ -13,8 +13,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from bs4 import BeautifulSoup
 from nextyear import add_next_years_list
-from projects import ROOT, BuildRoot, Project, append, copy_project, copy_root, edit, make
+from projects import ROOT, BuildRoot, Project, append, copy_project, copy_root, edit, make, plain_environment
 from secsoc.i18n.catalogs import compile_theme_catalogs
+from secsoc.i18n.pofile import forms_of, read_catalog
 
 CATALOGS = sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po"))
 MSGFMT = Path(sys.executable).parent / "msgfmt"  # GNU gettext, from requirements-intl.txt
@@ -55,6 +56,38 @@ def test_intl_update_changes_nothing_on_an_unchanged_tree(templates: Path) -> No
     run = make(templates, "intl-update", BUILDDIR=str(templates / "_build"))
     assert run.returncode == 0, run.output
     assert snapshot(templates) == snapshot(ROOT)
+
+
+def test_a_new_language_starts_with_every_message_to_translate(templates: Path, tmp_path: Path) -> None:
+    """TRANSLATING.md's first step for a new language: its catalogs, made by ``make
+    intl-update``, hold no translation yet (GNU msginit would fill an English one with
+    the French msgids), and no theme catalog for English, the theme's own language."""
+    for language in ("it", "en"):
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "secsoc.tools.poupdate",
+                str(templates / "_build" / "gettext"),
+                str(tmp_path),
+                "--languages",
+                language,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**plain_environment(), "PYTHONPATH": str(ROOT / "_ext")},
+        )
+        assert run.returncode == 0, run.stderr
+        made = sorted(path.stem for path in (tmp_path / language / "LC_MESSAGES").glob("*.po"))
+        assert ("sphinx" in made) == (language != "en"), made
+        for path in (tmp_path / language / "LC_MESSAGES").glob("*.po"):
+            translated = [
+                message.id
+                for message in read_catalog(path).catalog
+                if message.id and any(forms_of(message.string))
+            ]
+            assert translated == [], path.name
 
 
 def social_lines_changed_by_intl_update(project: Path) -> list[str]:

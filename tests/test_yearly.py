@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from projects import ROOT, copy_project, make, plain_environment
+from projects import ROOT, TRANSLATIONS, copy_project, make, plain_environment
 
 LIST_ID = "moniteur-2022-11-05"
 NUMAC = "2022206543"
@@ -141,9 +141,9 @@ def test_the_yearly_procedure_needs_no_catalog_page_or_test_edit(tmp_path: Path,
     publication.write_text(as_html() if form == "html" else as_text(), "utf-8")
     output = the_procedure(project, publication)
     # nothing new to translate: the new list repeats last year's texts
-    assert re.search(r"^nl: messages \d+ translated, 0 fuzzy, 0 untranslated, 0 refused$", output, re.M), (
-        output
-    )
+    for language in TRANSLATIONS:
+        counts = rf"^{language}: messages \d+ translated, 0 fuzzy, 0 untranslated, 0 refused$"
+        assert re.search(counts, output, re.M), output
     page = (project / "_build" / "html" / "fr" / "secretariats.html").read_text("utf-8")
     assert "Secrétariat Social Horizon" in page and "ne figure plus dans la liste" in page
     assert "PDF, page 98765" in page

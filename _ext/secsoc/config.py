@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
@@ -65,6 +65,14 @@ SETTINGS = (
     Setting("secsoc_translated_settings", [], "env", list, "settings whose text is translated per language"),
     Setting("secsoc_theme_packages", [], "", list, "Python packages whose templates hold words to translate"),
     Setting("secsoc_languages", {"fr": "Français", "nl": "Nederlands"}, "html", dict, "the editions"),
+    Setting(
+        "secsoc_format_locales",
+        {},
+        "env",
+        dict,
+        "per language, the locale whose number and date formats an edition uses instead of "
+        "<language>_<territory> (English readers abroad: {'en': 'en_150'})",
+    ),
 )
 
 
@@ -107,7 +115,18 @@ def _problem(config: Config, setting: Setting) -> str | None:
         for code, label in value.items()
     ):
         return "expected language codes mapped to each language's own name, such as {'fr': 'Français'}"
+    if name == "secsoc_format_locales":
+        unknown = [f"{code}: {locale!r}" for code, locale in value.items() if not _is_locale(locale)]
+        if unknown:
+            return f"{', '.join(unknown)}: not a locale Babel has, such as 'en_150'"
     return None
+
+
+def _is_locale(name: object) -> bool:
+    try:
+        return isinstance(name, str) and Locale.parse(name) is not None
+    except (ValueError, TypeError, UnknownLocaleError):
+        return False
 
 
 def _line_of(conf_py: Path, name: str) -> str | None:
@@ -129,6 +148,14 @@ def check(app: Sphinx, config: Config) -> None:
             message = f"{setting.name}: {problem}; using {setting.default!r}"
             warn(logger, SecsocWarning.CONFIG, message, _line_of(Path(app.confdir, "conf.py"), setting.name))
             config[setting.name] = setting.default
+    if config.language not in config.secsoc_languages:
+        message = (
+            f"language {config.language!r} is not an edition of secsoc_languages "
+            f"({', '.join(config.secsoc_languages)}): its pages link to no other edition, and none to it"
+        )
+        warn(
+            logger, SecsocWarning.CONFIG, message, _line_of(Path(app.confdir, "conf.py"), "secsoc_languages")
+        )
     # Sphinx writes html_baseurl into every page's canonical link (conf.py takes it from
     # READTHEDOCS_CANONICAL_URL): it passes the same check as every other address.
     baseurl = config.html_baseurl if "html_baseurl" in config else ""

@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from . import state
 from .data.files import ORGANISATIONS, SOURCES, list_file
 from .data.lazyimport import lazy_module
+from .data.model import SOURCE_LANGUAGE
 
 if TYPE_CHECKING:
     from .content import downloads, render
@@ -44,7 +45,10 @@ def write_templates(app: Sphinx, exception: Exception | None) -> None:
     sources.append((root / "conf.py", "conf.py"))
     project = app.config.project
     potfiles.write_pot(potfiles.extension_catalog(sources), outdir / "secsoc.pot", project)
-    potfiles.write_pot(potfiles.data_catalog(state.of(app.env).dataset), outdir / "data.pot", project)
+    editions = [language for language in app.config.secsoc_languages if language != SOURCE_LANGUAGE]
+    potfiles.write_pot(
+        potfiles.data_catalog(state.of(app.env).dataset, editions), outdir / "data.pot", project
+    )
     themes = [Path(import_module(name).__file__ or "").parent for name in app.config.secsoc_theme_packages]
     potfiles.write_pot(
         potfiles.theme_catalog([*themes, PACKAGE / "templates"]), outdir / "sphinx.pot", project

@@ -45,7 +45,11 @@ class BuildData:
         self._cache = domain_of(app.env).data["files"]
         self.summary = summary
         self.translator = translator
-        self.formatter = Formatter(translator.language, app.config.secsoc_territory)
+        self.formatter = Formatter(
+            translator.language,
+            app.config.secsoc_territory,
+            app.config.secsoc_format_locales.get(translator.language),
+        )
         self.schema_files = tuple(sorted((self.dataset_dir / SCHEMAS).glob("*.json")))
         self._dataset = dataset
         #: The build's date, against which the newest list's age is told.

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
-from projects import ROOT, Project, build_project, copy_project
+from projects import EDITIONS, ROOT, Project, build_project, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,9 @@ AXE = TOOLS / "axe-core" / "axe.min.js"
 VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "_build" / "screenshots"
-LANGUAGES = ("fr", "nl")
+LANGUAGES = EDITIONS
+#: Each edition with the next one (the last with the first): every switch link is used once.
+NEIGHBOURS = [(language, LANGUAGES[(index + 1) % len(LANGUAGES)]) for index, language in enumerate(LANGUAGES)]
 #: A desktop's first screen and a phone's (CSS pixels).
 SCREENS = {"desktop": (1280, 900), "phone": (390, 844)}
 Scheme = Literal["light", "dark"]
@@ -162,7 +164,7 @@ def test_on_a_phone_nothing_is_wider_than_the_screen(
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-@pytest.mark.parametrize(("language", "other"), [("fr", "nl"), ("nl", "fr")])
+@pytest.mark.parametrize(("language", "other"), NEIGHBOURS)
 def test_the_language_switch_lands_on_the_same_page(
     open_page: functools.partial[Page], language: str, other: str
 ) -> None:
@@ -430,7 +432,7 @@ def test_figures_read_on_a_phone_and_in_both_modes(
         assert contrast(shown, background) >= 3, (kind, shown, background)
 
 
-@pytest.mark.parametrize(("language", "other"), [("fr", "nl"), ("nl", "fr")])
+@pytest.mark.parametrize(("language", "other"), NEIGHBOURS)
 def test_the_language_switch_keeps_the_section_and_the_search(
     open_page: functools.partial[Page], language: str, other: str
 ) -> None:

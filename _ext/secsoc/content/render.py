@@ -25,7 +25,7 @@ from typing import TypeAlias
 
 from docutils import nodes
 
-from ..data.model import Dataset, Link, PublishedList, Source
+from ..data.model import SOURCE_LANGUAGE, Dataset, Link, PublishedList, Source
 from ..i18n.formatting import Formatter
 from ..i18n.translation import Translator
 from .downloads import ORGANISATIONS, list_name
@@ -33,7 +33,6 @@ from .elements import foreign, table_tools
 
 Value: TypeAlias = str | nodes.Node | Sequence[nodes.Node]
 
-SOURCE_LANGUAGE = "fr"  # the language of the data's prose and of quoted titles
 #: The attribute of a table cell that holds its column's name (see :func:`table`).
 CELL_LABEL = "secsoc_label"
 
@@ -174,13 +173,16 @@ def citation(ctx: Context, source: Source) -> nodes.paragraph:
 
 
 def _links_for(source: Source, language: str) -> list[Link]:
-    """Per format, the link in the reader's language, else the one there is."""
+    """Per format, the link in the reader's language; else the French one, the language
+    of the titles quoted; else the first there is."""
+
+    def rank(link: Link) -> int:
+        return 0 if link.language in (None, language) else 1 if link.language == SOURCE_LANGUAGE else 2
+
     chosen: dict[str, Link] = {}
     for link in source.links:
         current = chosen.get(link.format)
-        if current is None or (
-            link.language in (None, language) and current.language not in (None, language)
-        ):
+        if current is None or rank(link) < rank(current):
             chosen[link.format] = link
     return list(chosen.values())
 

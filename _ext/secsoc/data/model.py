@@ -11,7 +11,7 @@ import datetime
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -69,6 +69,10 @@ def display_path(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+#: The language of the data's prose and of the titles the sources give.
+SOURCE_LANGUAGE = "fr"
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,26 +274,35 @@ class Dataset:
         newest = [self.lists.get(self.latest(name) or "") for name in series]
         return [found for found in newest if found is not None]
 
-    def prose(self) -> list[Prose]:
-        """Every translatable text, in file order: the content of the 'data' catalog."""
-        texts: list[Prose] = []
+    def prose(self, editions: Collection[str] = ()) -> list[tuple[Prose, tuple[str, ...]]]:
+        """Every translatable text, in file order: the content of the 'data' catalog;
+        each with the editions of ``editions`` that show it as a gloss only because the
+        source gives no official version in their language (none: every edition)."""
+        texts: list[tuple[Prose, tuple[str, ...]]] = []
+
+        def add(*found: Prose | None) -> None:
+            texts.extend((text, ()) for text in found if text)
+
+        def gloss(text: Prose | None, official: Mapping[str, str]) -> None:
+            # quoted as the source words it; glossed where it gives no version of its own
+            lacking = tuple(language for language in editions if language not in official)
+            if text and (lacking or not official):
+                texts.append((text, () if not official else lacking))
+
         for organisation in self.organisations.values():
-            texts += [organisation.note] if organisation.note else []
+            add(organisation.note)
         for source in self.sources.values():
-            texts.append(source.publisher)
-            # with an official title in each language, there is nothing to gloss
-            texts += [] if source.official_titles else [source.title]
-            texts += [source.unlinked] if source.unlinked else []
+            add(source.publisher)
+            gloss(source.title, source.official_titles)
+            add(source.unlinked)
         for published in self.lists.values():
-            texts += [published.title, published.label]
-            texts += [published.claim.quote] if published.claim else []
+            add(published.title, published.label, published.claim.quote if published.claim else None)
             for entry in published.entries:
-                texts += [text for text in (entry.remark, entry.inferred) if text]
-        texts += [figure.statement for figure in self.figures.values()]
+                add(entry.remark, entry.inferred)
+        add(*(figure.statement for figure in self.figures.values()))
         for statement in self.statements.values():
-            texts.append(statement.text)
-            # quoted words with an official version in each language need no gloss
-            texts += [statement.wording] if statement.wording and not statement.official_wordings else []
+            add(statement.text)
+            gloss(statement.wording, statement.official_wordings)
         return texts
 
 

@@ -23,6 +23,9 @@ from .translation import DOMAINS
 
 #: The theme's words: Sphinx's own domain name, so Sphinx loads our catalog for it.
 THEME = "sphinx"
+#: The language the theme's words are written in (its templates'): an edition in it
+#: has no theme catalog to translate.
+THEME_LANGUAGE = "en"
 
 _C_EXPRESSION = re.compile(r"[n0-9\s()!=<>&|?:%+*/-]+")
 

@@ -28,9 +28,12 @@ def french_spacing(text: str) -> str:
 
 
 class Formatter:
-    def __init__(self, language: str, territory: str = "BE") -> None:
+    def __init__(self, language: str, territory: str = "BE", locale: str | None = None) -> None:
+        """The formats of ``locale`` if given (English for readers abroad writes
+        2,814,309, where Belgian English writes 2.814.309), else of the language in the
+        territory, else of the language."""
         try:
-            self.locale = Locale.parse(f"{language}_{territory}")
+            self.locale = Locale.parse(locale or f"{language}_{territory}")
         except (UnknownLocaleError, ValueError):
             self.locale = Locale.parse(language)
         self._numbers: dict[int, str] = {}

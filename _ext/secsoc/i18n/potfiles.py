@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -50,11 +51,36 @@ def extension_catalog(sources: list[tuple[Path, str]]) -> Catalog:
     return catalog
 
 
-def data_catalog(dataset: Dataset) -> Catalog:
+#: How the data catalog says a text is shown in some editions only (a gloss); the
+#: counts and checks of the others leave it out (:func:`shown_in`).
+SHOWN_ONLY_IN = "Shown only in: "
+
+
+def shown_in(comments: Iterable[str], language: str) -> bool:
+    """Whether a message with these extracted comments is shown in ``language``."""
+    for comment in comments:
+        if comment.startswith(SHOWN_ONLY_IN):
+            languages = comment.removeprefix(SHOWN_ONLY_IN).split(" (")[0]
+            return language in languages.split(", ")
+    return True
+
+
+def data_catalog(dataset: Dataset, editions: Collection[str] = ()) -> Catalog:
+    """The data's prose, for the translations of ``editions``; a text that only some
+    of them show (a gloss, where the source gives no official version in their
+    language) says which, so that the others know it is not shown to their readers."""
     catalog = _catalog()
-    for prose in dataset.prose():
+    for prose, only in dataset.prose(editions):
         location = prose.location
-        catalog.add(prose.text, locations=[(location.display, location.line)], flags=_flags(prose.text))
+        comments = (
+            [f"{SHOWN_ONLY_IN}{', '.join(only)} (the others quote the source's own version)"] if only else []
+        )
+        catalog.add(
+            prose.text,
+            locations=[(location.display, location.line)],
+            flags=_flags(prose.text),
+            auto_comments=comments,
+        )
     return catalog
 
 

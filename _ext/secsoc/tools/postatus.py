@@ -27,8 +27,9 @@ from pathlib import Path
 from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
 
-from ..i18n.catalogs import THEME, checked_catalog
+from ..i18n.catalogs import THEME, THEME_LANGUAGE, checked_catalog
 from ..i18n.pofile import CatalogError, PoFile, forms_of, key, translated
+from ..i18n.potfiles import shown_in
 
 STATES = ("translated", "fuzzy", "untranslated", "refused")
 
@@ -76,9 +77,11 @@ def _state(message: Message, po: PoFile | None, template: Path, catalog: Path) -
 
 def states(pot_dir: Path, locale_dir: Path, language: str, source: str) -> Iterator[State]:
     """Every message of the templates, in ``language``: the source language has only
-    the theme's words to translate (its templates are English)."""
+    the theme's words to translate, English (the theme's own language) all but them."""
     for template in sorted(pot_dir.glob("*.pot")):
         if language == source and template.stem != THEME:
+            continue
+        if language == THEME_LANGUAGE and template.stem == THEME:
             continue
         catalog = locale_dir / language / "LC_MESSAGES" / f"{template.stem}.po"
         po: PoFile | None = None
@@ -91,7 +94,7 @@ def states(pot_dir: Path, locale_dir: Path, language: str, source: str) -> Itera
         with template.open("rb") as stream:
             messages = read_po(stream)
         for message in messages:
-            if message.id:
+            if message.id and shown_in(message.auto_comments, language):
                 yield _state(message, po, template, catalog)
 
 

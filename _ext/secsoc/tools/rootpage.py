@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
+import re
 from pathlib import Path
 from string import Template
 
@@ -36,6 +38,7 @@ def render(confdir: Path, languages: list[str]) -> str:
 
     return Template(TEMPLATE.read_text("utf-8")).substitute(
         language=languages[0],
+        editions=json.dumps(languages),
         title=html.escape(" — ".join(titles.values())),
         alternates="\n".join(
             link(lang, '<link rel="alternate" hreflang="{language}" href="{language}/index.html">')
@@ -57,6 +60,10 @@ def main() -> None:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("languages", nargs="+")
     args = parser.parse_args()
+    # each code goes into the page's script and addresses: a language code, nothing else
+    odd = [language for language in args.languages if not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", language)]
+    if odd:
+        raise SystemExit(f"the root page was not written: {', '.join(map(repr, odd))} is not a language code")
     try:
         page = render(args.confdir, args.languages)
     except SphinxError as err:
