@@ -13,7 +13,18 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from bs4 import BeautifulSoup
 from nextyear import add_next_years_list
-from projects import ROOT, BuildRoot, Project, append, copy_project, copy_root, edit, make, plain_environment
+from projects import (
+    ROOT,
+    TRANSLATIONS,
+    BuildRoot,
+    Project,
+    append,
+    copy_project,
+    copy_root,
+    edit,
+    make,
+    plain_environment,
+)
 from secsoc.i18n.catalogs import compile_theme_catalogs
 from secsoc.i18n.pofile import forms_of, read_catalog
 
@@ -91,16 +102,20 @@ def test_a_new_language_starts_with_every_message_to_translate(templates: Path, 
 
 
 def social_lines_changed_by_intl_update(project: Path) -> list[str]:
-    """``make intl-update`` in ``project``, which must change ``social.po`` and nothing
-    else: the lines it changed there, the template's creation date aside."""
+    """``make intl-update`` in ``project``, which must change every translation's
+    ``social.po`` and nothing else: the lines it changed there (the same in each, but
+    the translation), the template's creation date aside."""
     before = snapshot(project)
     run = make(project, "intl-update", BUILDDIR=str(project / "_build"))
     assert run.returncode == 0, run.output
     after = snapshot(project)
     changed = [name for name in after if after[name] != before[name]]
-    assert changed == ["locales/nl/LC_MESSAGES/social.po"]
+    assert sorted(changed) == sorted(f"locales/{language}/LC_MESSAGES/social.po" for language in TRANSLATIONS)
     return [
-        line for line in changed_lines(before[changed[0]], after[changed[0]]) if "POT-Creation" not in line
+        line
+        for name in changed
+        for line in changed_lines(before[name], after[name])
+        if "POT-Creation" not in line and not line.startswith(("-msgstr", "+msgstr"))
     ]
 
 
@@ -112,9 +127,10 @@ def test_one_edited_paragraph_changes_only_its_entry(tmp_path: Path) -> None:
     edit(page, heading, heading + " et plus")
     lines = social_lines_changed_by_intl_update(project)
     title = heading.removeprefix("## ")
-    assert sorted(lines) == sorted(
+    assert sorted(set(lines)) == sorted(
         [f'-msgid "{title}"', "+#, fuzzy", f'+#| msgid "{title}"', f'+msgid "{title} et plus"']
     )
+    assert len(lines) == 4 * len(TRANSLATIONS)
 
 
 @pytest.mark.slow  # a whole make run on a copy of the project
