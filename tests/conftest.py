@@ -91,8 +91,11 @@ def last_year(tmp_path: Path) -> Path:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """With pytest-xdist (``-n 2 --dist loadgroup``), the tests of the real site share one
-    worker, so that each copy of the site is built once per session, not once per worker."""
+    """With pytest-xdist (``-n 2 --dist loadgroup``), the tests of each copy of the real
+    site (this year's, next year's) share a worker, so that each copy is built once per
+    session, and the two copies are built side by side."""
     for item in items:
         if "project" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("real-site"))
+            copy = getattr(item, "callspec", None)
+            which = copy.params.get("project", "") if copy is not None else ""
+            item.add_marker(pytest.mark.xdist_group(f"real-site-{which}"))

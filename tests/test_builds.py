@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from projects import EDITIONS, BuildRoot, Built, Project, append, copy_project, edit, make
+from reading import found
 from sphinx.testing.util import SphinxTestApp
 
 OFFICIAL = "data/lists/official-2030-11-05.yaml"
@@ -184,6 +185,22 @@ def test_make_html_builds_every_language_then_fails_with_the_messages_first(tmp_
         assert (project / "_build" / "html" / language / f"{page.stem}.html").is_file()
     failed = re.search(r"the build failed for: ([a-z ]+) \(", run.output)
     assert failed is not None and set(failed.group(1).split()) == set(EDITIONS), run.output
+
+
+def test_templates_are_compiled_once_and_again_when_edited(
+    build: BuildRoot, secsoc_root: Path, tmp_path: Path
+) -> None:
+    """Jinja's bytecode cache, beside the doctrees: an edited template shows at once."""
+    append(secsoc_root / "conf.py", '\ntemplates_path = ["_templates"]\n')
+    layout = secsoc_root / "_templates" / "layout.html"
+    layout.parent.mkdir()
+    layout.write_text('{% extends "!layout.html" %}{% block footer %}<p id="mark">first</p>{% endblock %}')
+    first = build(secsoc_root, builddir=tmp_path / "site")
+    assert list((tmp_path / "site" / "doctrees" / "templates").glob("*.cache"))
+    assert found(first.page("index").find(id="mark")).get_text() == "first"
+    edit(layout, ">first<", ">second<")
+    second = build(secsoc_root, builddir=tmp_path / "site")
+    assert found(second.page("index").find(id="mark")).get_text() == "second"
 
 
 def test_a_page_mistake_fails_every_build_until_the_list_exists(build: BuildRoot, secsoc_root: Path) -> None:

@@ -9,7 +9,18 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 
-from . import catalogs, config, directives, languages, outputs, rereads, state, theme_words, transforms
+from . import (
+    catalogs,
+    config,
+    directives,
+    languages,
+    outputs,
+    rereads,
+    state,
+    templatecache,
+    theme_words,
+    transforms,
+)
 from .content.elements import TOOL_WORDS, foreign, table_tools
 from .content.render import CELL_LABEL
 from .domain import SecsocDomain
@@ -83,6 +94,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", state.load)
     app.connect("builder-inited", rereads.watch_warnings)
     app.connect("builder-inited", catalogs.compile_catalogs)
+    app.connect("builder-inited", templatecache.cache_templates)
     app.connect("env-get-outdated", state.outdated)
     app.connect("env-before-read-docs", rereads.before_reading)
     app.connect("env-get-updated", rereads.rewrite_all)
