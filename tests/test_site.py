@@ -69,8 +69,8 @@ def directives(project: Path) -> tuple[Directive, ...]:
                 data = dataset(project)
                 arguments = " ".join(data.latest(argument) or argument for argument in arguments.split())
             found.append(Directive(path.stem, name, tuple(arguments.split())))
-        for organisation in re.findall(r"\{secsoc-org\}`([^`]+)`", source):
-            found.append(Directive(path.stem, "secsoc-org", (organisation,)))
+        for role, content in re.findall(r"\{(secsoc-org|secsoc-fr)\}`([^`]+)`", source):
+            found.append(Directive(path.stem, role, (content,)))
     return tuple(found)
 
 
@@ -468,6 +468,9 @@ def test_french_quotations_on_translated_pages_are_marked_as_french(project: Pro
         main = edition(project, language).main(page)
         marked = {text(span) for span in main.select('span[lang="fr"]')}
         assert {quote for quote in quoted if quote in text(main)} <= marked, page
+        # the French words a page quotes itself ({secsoc-fr}), wherever a translation puts them
+        words = {" ".join(role.arguments) for role in used(project, "secsoc-fr") if role.page == page}
+        assert words <= marked, page
 
 
 def english_theme_words(project: Project, language: str) -> set[str]:

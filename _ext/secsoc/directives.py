@@ -21,9 +21,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import orgpages, rereads, state
+from .content.elements import foreign
 from .data.files import FIGURES, ORGANISATIONS, SOURCES, STATEMENTS, DataFile, list_file
 from .data.lazyimport import lazy_module
-from .data.model import PublishedList, closest
+from .data.model import SOURCE_LANGUAGE, PublishedList, closest
 from .warning_types import SecsocWarning, warn
 
 if TYPE_CHECKING:
@@ -327,6 +328,17 @@ class OrganisationRole(_DataMixin, SphinxRole):
         if found is None:
             return [nodes.inline(self.rawtext, self.text, classes=["secsoc-org", "secsoc-unknown"])], []
         return [render.organisation(self.context(), found.id)], []
+
+
+class FrenchWords(SphinxRole):
+    """``{secsoc-fr}`mots```: French words a page quotes as they are (words to type in
+    a French search form): marked as French on the other editions, so that a reader's
+    screen reader speaks them as French, and plain on the French one."""
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        if self.config.language == SOURCE_LANGUAGE:
+            return [nodes.Text(self.text)], []
+        return [foreign(self.rawtext, self.text, lang=SOURCE_LANGUAGE)], []
 
 
 class OrganisationPage(_DataDirective):

@@ -74,6 +74,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("secsoc-organisation", directives.OrganisationPage)
     app.add_directive("secsoc-organisations", directives.OrganisationIndex)
     app.add_role("secsoc-org", directives.OrganisationRole())
+    app.add_role("secsoc-fr", directives.FrenchWords())
     app.add_node(foreign, html=(_visit_foreign, _depart_foreign))
     app.add_node(nodes.entry, override=True, html=(_visit_entry, _depart_entry))
     app.add_node(
