@@ -18,6 +18,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from .pocheck import check_markup, check_templates, check_theme
 from .pofile import CatalogError, CatalogProblem, PoFile, forms_of, read_catalog, write_catalog_mo
 from .translation import DOMAINS
 
@@ -34,9 +35,6 @@ def checked_catalog(path: Path) -> PoFile:
     """A catalog read and checked by the rules of its kind: the extension's sentences
     and the data's prose, the theme's words, or a page's; :class:`CatalogError` if it
     cannot be read at all."""
-    # imported here: a build whose catalogs are all up to date does not need it
-    from .pocheck import check_markup, check_templates, check_theme
-
     po = read_catalog(path)
     if path.stem in DOMAINS:
         check_templates(po)
