@@ -7,6 +7,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from projects import FORMAT_LOCALES
 from secsoc.data.comparison import Duplicate, compare
 from secsoc.data.loader import load_dataset
 from secsoc.data.model import PublishedList
@@ -87,3 +88,19 @@ def test_numbers_and_dates_follow_the_language() -> None:
     assert nl.date(datetime.date(2021, 11, 5)) == "5 november 2021"
     assert fr.join(["A", "B", "C"]) == "A, B et C"
     assert nl.join(["A", "B"]) == "A en B"
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [
+        ("de", ("2.814.309", "74\u00a0%", "5. November 2021", "A, B und C")),
+        # English for readers abroad (conf.py: en_150), not Belgian English's 2.814.309
+        ("en", ("2,814,309", "74%", "5 November 2021", "A, B and C")),
+    ],
+)
+def test_each_edition_writes_numbers_and_dates_as_its_readers_do(
+    language: str, written: tuple[str, ...]
+) -> None:
+    fmt = Formatter(language, locale=FORMAT_LOCALES.get(language))
+    day = datetime.date(2021, 11, 5)
+    assert (fmt.number(2814309), fmt.share(0.74), fmt.date(day), fmt.join(["A", "B", "C"])) == written
