@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..i18n.catalogs import THEME, THEME_LANGUAGE
+from ..i18n.potfiles import shown_in
 
 WIDTH = 79
 _CREATED = re.compile(rb'^"POT-Creation-Date: .*\\n"\n', re.MULTILINE)
@@ -67,11 +68,26 @@ def without_lines(template: bytes) -> bytes:
     return _LOCATIONS.sub(files, template)
 
 
+def shown_in_language(template: bytes, language: str) -> bytes:
+    """The template without the messages ``language``'s edition never shows (a gloss
+    of a title the source gives in that language, ``#. Shown only in: ...``): a
+    translator sees only what their readers see."""
+    entries = template.split(b"\n\n")
+    kept = [
+        entry
+        for entry in entries
+        if shown_in(
+            (line[3:] for line in entry.decode("utf-8").splitlines() if line.startswith("#. ")), language
+        )
+    ]
+    return b"\n\n".join(kept)
+
+
 def update_catalog(template: Path, target: Path, language: str) -> str:
     """Update (or create) ``target`` from ``template``; say what was done."""
     with tempfile.TemporaryDirectory() as scratch:
         merged, filed = Path(scratch) / target.name, Path(scratch) / template.name
-        filed.write_bytes(without_lines(template.read_bytes()))
+        filed.write_bytes(shown_in_language(without_lines(template.read_bytes()), language))
         if target.is_file():
             command = [gettext_tool("msgmerge"), "--quiet", "--previous", f"--width={WIDTH}"]
             command += [f"--lang={language}", "--output-file", str(merged), str(target), str(filed)]
