@@ -10,6 +10,7 @@ the rows can be compared.
 
 from __future__ import annotations
 
+import compileall
 import csv
 import shutil
 from dataclasses import dataclass
@@ -171,6 +172,10 @@ def generate(root: Path, approach: str, n: int, pages: int, extension: Path | No
     root.mkdir(parents=True)
     write_data(root, n)
     shutil.copytree(extension or REPO / "_ext", root / "_ext", ignore=shutil.ignore_patterns("__pycache__"))
+    # Compiled as pip compiles every installed package (Sphinx, docutils, csv-table's
+    # code): a machine with PYTHONDONTWRITEBYTECODE set would otherwise compile the
+    # extension's source again at every build, and time that instead of the build.
+    compileall.compile_dir(root / "_ext", quiet=1)
     shutil.copytree(REPO / "locales", root / "locales", ignore=shutil.ignore_patterns("*.mo", "*.js"))
     own_conf = extension.parent / "conf.py" if extension else REPO / "conf.py"
     conf = own_conf.read_text("utf-8") + "\n# --- the benchmark's changes ---\n"

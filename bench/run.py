@@ -379,6 +379,8 @@ def report(
         "- Every project is the site's own stack: its `conf.py` (MyST, furo, French, its catalogs), "
         "block-style YAML data. Every page has the same content: a title and the two lists (N and N-1 "
         "organisations) as tables with the same three columns. Organisation pages are not generated.",
+        "- Every project's `_ext` is compiled to bytecode beforehand, as pip compiles the packages it "
+        "installs (csv-table's and datatemplates' code among them).",
         "",
         "## Full build against N (one page)",
         "",

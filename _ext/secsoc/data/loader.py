@@ -101,16 +101,20 @@ def _code_digest() -> str:
 
 
 def load_dataset(
-    data_dir: Path, project_root: Path, cache: Cache | None = None
+    data_dir: Path, project_root: Path, cache: Cache | None = None, checked_schemas: Path | None = None
 ) -> tuple[Dataset, list[Problem]]:
     """Read, validate and cross-check every data file under ``data_dir``.
 
-    ``cache`` (changed in place) keeps each file's outcome for the next call.
+    ``cache`` (changed in place) keeps each file's outcome for the next call;
+    ``checked_schemas`` remembers the schemas found valid, from one build to the next.
     """
-    return _Loading(data_dir, project_root, {} if cache is None else cache).run()
+    cache = {} if cache is None else cache
+    return _Loading(data_dir, project_root, cache, checked_schemas=checked_schemas).run()
 
 
-def load_summary(data_dir: Path, project_root: Path, cache: Cache) -> tuple[Summary, Dataset | None]:
+def load_summary(
+    data_dir: Path, project_root: Path, cache: Cache, checked_schemas: Path | None = None
+) -> tuple[Summary, Dataset | None]:
     """What a build needs at its start: the problems, the files and their digest.
 
     When every file's outcome is in ``cache`` unchanged, only that (the dataset is then
@@ -120,7 +124,8 @@ def load_summary(data_dir: Path, project_root: Path, cache: Cache) -> tuple[Summ
     summary = _Loading(data_dir, project_root, cache, contents=contents).summary()
     if summary is not None:
         return summary, None
-    dataset, problems = _Loading(data_dir, project_root, cache, contents=contents).run()
+    loading = _Loading(data_dir, project_root, cache, contents=contents, checked_schemas=checked_schemas)
+    dataset, problems = loading.run()
     return Summary(problems, dict(dataset.files), dataset.broken, dataset.digest), dataset
 
 
@@ -135,6 +140,8 @@ class _Loading:
     # and the load that follows it).
     contents: dict[Path, bytes] = field(default_factory=dict)
     files: dict[DataFile, Path] = field(default_factory=dict)
+    # The file that remembers the schemas found valid (see validation.Schemas).
+    checked_schemas: Path | None = None
     schemas: validation.Schemas | None = None
     schemas_ok: dict[str, Any] = field(default_factory=dict)
     # What every file's outcome depends on: the schemas and this code; then, for the
@@ -259,7 +266,7 @@ class _Loading:
     def check_schemas(self) -> dict[str, Any]:
         """The schemas' outcome: ``{"ok": True}`` when they are usable."""
         try:
-            self.schemas = validation.Schemas(self.data_dir / SCHEMAS, tuple(Kind))
+            self.schemas = validation.Schemas(self.data_dir / SCHEMAS, tuple(Kind), self.checked_schemas)
         except validation.SchemaFileError as err:
             self.report(err.path, err.line, "", err.message)
             return {}
@@ -282,7 +289,7 @@ class _Loading:
     def validator(self) -> validation.Schemas | None:
         """The schemas, prepared on the first file that is read (none if all are cached)."""
         if self.schemas is None and self.schemas_ok:
-            self.schemas = validation.Schemas(self.data_dir / SCHEMAS, tuple(Kind))
+            self.schemas = validation.Schemas(self.data_dir / SCHEMAS, tuple(Kind), self.checked_schemas)
         return self.schemas
 
     def usable(self, file: DataFile, loaded: Mapping[str, T]) -> Mapping[str, T] | None:

@@ -9,6 +9,7 @@ never read a JSON Schema understands.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import itertools
 import json
 import re
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from .model import closest
 from .yamlsource import line_of
@@ -54,7 +56,10 @@ class Schemas:
     failed and where, which the messages below put in a maintainer's words.
     """
 
-    def __init__(self, directory: Path, kinds: tuple[str, ...] = ()) -> None:
+    def __init__(self, directory: Path, kinds: tuple[str, ...] = (), checked: Path | None = None) -> None:
+        """``checked``: a file that remembers the schemas last found valid (see
+        :func:`_checks_digest`), so that schemas unchanged since are not checked
+        against their draft again, as Python does not compile unchanged code again."""
         from jsonschema import Draft202012Validator, FormatChecker
         from referencing import Registry, Resource
 
@@ -67,19 +72,25 @@ class Schemas:
         documents = {path.name: _parse_json(path, text) for path, text in texts.items()}
         for path, text in texts.items():
             _check_dialect(path, text, documents[path.name])
-        invalid = _invalid_schema(texts, documents)
-        if invalid:
-            raise invalid
+        digest = _checks_digest(texts)
+        known_valid = checked is not None and _read_stamp(checked) == digest
+        if not known_valid:
+            invalid = _invalid_schema(texts, documents)
+            if invalid:
+                raise invalid
         formats = FormatChecker()
         formats.checks("date")(_is_date)
         registry: Registry[Any] = Registry().with_resources(
             (name, Resource.from_contents(document)) for name, document in documents.items()
         )
-        for path, text in texts.items():
-            _check_references(path, text, documents[path.name], registry)
+        if not known_valid:
+            for path, text in texts.items():
+                _check_references(path, text, documents[path.name], registry)
+            if checked is not None:
+                _write_stamp(checked, digest)
         self._validators = {
             name.removesuffix(".schema.json"): Draft202012Validator(
-                document, registry=registry, format_checker=formats
+                _inlined(document, name, documents), registry=registry, format_checker=formats
             )
             for name, document in documents.items()
         }
@@ -133,6 +144,34 @@ def _is_date(value: object) -> bool:
         return bool(datetime.date.fromisoformat(value))
     except ValueError:
         return False
+
+
+def _checks_digest(texts: dict[Path, str]) -> str:
+    """What the schemas' own checks depend on: their names and texts, and the
+    jsonschema release and this module that check them."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(version("jsonschema").encode())
+    digest.update(Path(__file__).read_bytes())
+    for path, text in texts.items():
+        digest.update(f"\0{path.name}\0{text}".encode())
+    return digest.hexdigest()
+
+
+def _read_stamp(path: Path) -> str | None:
+    try:
+        return path.read_text("ascii")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write_stamp(path: Path, digest: str) -> None:
+    """Best effort: a folder that cannot be written only means checking again."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(digest, "ascii")
+    except OSError:
+        pass
 
 
 def _read_text(path: Path) -> str:
@@ -206,6 +245,60 @@ def _invalid_schema(texts: dict[Path, str], documents: dict[str, Any]) -> Schema
             where = field_name(tuple(found.absolute_path))
             return SchemaFileError(path, line, f"{where}: not a valid JSON Schema: {found.message}")
     return None
+
+
+#: Keywords that describe a schema without changing what it accepts: beside a
+#: ``$ref``, they may stand in for the definition's own.
+_ANNOTATIONS = frozenset({"title", "description", "$comment", "examples", "default", "deprecated"})
+#: A definition that declares these depends on where it sits: it keeps its ``$ref``.
+_PLACED = frozenset({"$id", "$anchor", "$dynamicAnchor", "$dynamicRef", "$schema"})
+
+
+def _inlined(node: Any, base: str, documents: dict[str, Any], following: frozenset[str] = frozenset()) -> Any:
+    """``node`` with each ``$ref`` to a definition of the schema files replaced by
+    the definition itself, for the validation of the data only.
+
+    jsonschema looks a ``$ref`` up again for every value it checks against it (an
+    id, a text: several times per entry of a list), which is most of the time a
+    list's validation takes; a definition written in place is checked at once.
+    The keywords are the same, so is every error (its field, its keyword, its
+    ``x-message``); a ``$ref`` that cannot be written in place (a loop, a
+    definition with an ``$id`` or an anchor, an address outside the schema
+    files) stays, written so that it still resolves from where it now sits.
+    """
+    if isinstance(node, list):
+        return [_inlined(value, base, documents, following) for value in node]
+    if not isinstance(node, dict):
+        return node
+    rest = {key: _inlined(value, base, documents, following) for key, value in node.items() if key != "$ref"}
+    reference = node.get("$ref")
+    if not isinstance(reference, str):
+        return rest if "$ref" not in node else {**rest, "$ref": reference}
+    file, _, fragment = reference.partition("#")
+    address = f"{file or base}#{fragment}"
+    target = _pointed(documents.get(file or base), fragment)
+    if target is None or address in following or (isinstance(target, dict) and _PLACED & target.keys()):
+        return {**rest, "$ref": address}
+    definition = _inlined(target, file or base, documents, following | {address})
+    if isinstance(definition, dict) and not (definition.keys() & rest.keys()) - _ANNOTATIONS:
+        return {**definition, **rest}
+    return {**rest, "allOf": [definition, *rest.get("allOf", [])]}
+
+
+def _pointed(document: Any, fragment: str) -> Any:
+    """The value a JSON pointer fragment (``/$defs/id``) points to, or None."""
+    if document is None or (fragment and not fragment.startswith("/")):
+        return None
+    value = document
+    for step in fragment.split("/")[1:] if fragment else []:
+        step = unquote(step).replace("~1", "/").replace("~0", "~")
+        if isinstance(value, dict) and step in value:
+            value = value[step]
+        elif isinstance(value, list) and step.isdigit() and int(step) < len(value):
+            value = value[int(step)]
+        else:
+            return None
+    return value
 
 
 def _line_in_json(text: str, path: tuple[str | int, ...], value: Any) -> int:
