@@ -90,12 +90,16 @@ def last_year(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's, which reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """With pytest-xdist (``-n 2 --dist loadgroup``), the tests of each copy of the real
-    site (this year's, next year's) share a worker, so that each copy is built once per
-    session, and the two copies are built side by side."""
+    """With pytest-xdist (``-n 2 --dist loadgroup``), the tests of each session-wide
+    project (this year's copy of the real site, next year's, the catalogs' templates)
+    share a worker, so that each is made once per session, side by side with the others."""
     for item in items:
-        if "project" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "project" in fixtures:
             copy = getattr(item, "callspec", None)
             which = copy.params.get("project", "") if copy is not None else ""
             item.add_marker(pytest.mark.xdist_group(f"real-site-{which}"))
+        elif "templates" in fixtures:
+            item.add_marker(pytest.mark.xdist_group("templates"))

@@ -4,14 +4,19 @@ Each seam has a guard in the code and a contract here: Babel's private PO parser
 hooks (``pofile.py``), furo's templates, copied and patched
 (``templates/furo.patch``), and MyST's Markdown parser, rebuilt without MyST to
 check the page catalogs (``pocheck.py``).  libyaml's parser and its pure-Python fallback are
-compared in ``test_yamlsource.py``.  An upgrade that moves a seam fails here,
+compared in ``test_yamlsource.py``.  The test suite itself relies on
+pytest-xdist's ``--dist loadgroup`` keeping each copy of the real site on one worker.
+An upgrade that moves a seam fails here,
 saying what to re-check, instead of quietly changing what translators are told.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -131,3 +136,45 @@ def test_the_page_catalogs_are_parsed_as_myst_parses_them(conf: Path) -> None:
 
     for sample in SAMPLES:
         assert structure(ours, sample) == structure(myst, sample), sample
+
+
+@pytest.mark.slow  # two pytest workers started
+def test_pytest_xdist_keeps_a_group_on_one_worker(tmp_path: Path) -> None:
+    """``make test`` marks the tests of each copy of the real site with a group
+    (``conftest.py``); were the groups ignored, as pytest 9.2 with pytest-xdist 3.8
+    ignores them (pytest-xdist#1386), each copy would be built on both workers."""
+    (tmp_path / "test_groups.py").write_text(
+        "import pytest\n"
+        "@pytest.mark.parametrize('copy', ['a', 'b'])\n"
+        "@pytest.mark.parametrize('n', range(6))\n"
+        "def test_one(copy, n):\n"
+        "    pass\n",
+        "utf-8",
+    )
+    (tmp_path / "conftest.py").write_text(
+        "import pytest\n"
+        "@pytest.hookimpl(tryfirst=True)\n"
+        "def pytest_collection_modifyitems(items):\n"
+        "    for item in items:\n"
+        "        item.add_marker(pytest.mark.xdist_group(item.callspec.params['copy']))\n",
+        "utf-8",
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-n",
+        "2",
+        "--dist",
+        "loadgroup",
+        "-v",
+        "-p",
+        "no:cacheprovider",
+    ]
+    run = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout
+    workers: dict[str, set[str]] = {}
+    for worker, copy in re.findall(r"\[(gw\d)\].*?PASSED \S+\[\d+-([ab])\]", run.stdout):
+        workers.setdefault(copy, set()).add(worker)
+    assert sorted(workers) == ["a", "b"], run.stdout
+    assert all(len(found) == 1 for found in workers.values()), workers

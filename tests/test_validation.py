@@ -4,6 +4,7 @@ their own checks remembered between builds, and the same verdicts as the schema 
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ def errors(validator: Draft202012Validator, data: Any) -> list[tuple[Any, ...]]:
     )
 
 
+@cache
 def validators(kind: str) -> tuple[Draft202012Validator, Draft202012Validator]:
     """The schema file as written, and as the build applies it."""
     name = f"{kind}.schema.json"
@@ -60,6 +62,11 @@ def validators(kind: str) -> tuple[Draft202012Validator, Draft202012Validator]:
     written = Draft202012Validator(DOCUMENTS[name], registry=REGISTRY, format_checker=formats)
     inlined = validation._inlined(DOCUMENTS[name], name, DOCUMENTS)
     return written, Draft202012Validator(inlined, registry=REGISTRY, format_checker=formats)
+
+
+@cache
+def parsed(path: Path) -> Any:
+    return yaml.safe_load(path.read_text("utf-8"))
 
 
 def paths(node: Any, where: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
@@ -93,7 +100,7 @@ def test_every_definition_is_written_in_place() -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_the_build_refuses_what_the_schema_files_refuse(path: Path, kind: str, data: st.DataObject) -> None:
-    document = yaml.safe_load(path.read_text("utf-8"))
+    document = parsed(path)
     where = data.draw(st.sampled_from(paths(document)))
     mutated = replaced(document, where, data.draw(VALUES))
     written, inlined = validators(kind)
