@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from projects import edit
@@ -220,3 +221,30 @@ def test_a_mistake_is_reported_again_from_the_cache(secsoc_root: Path, reads: li
     assert reads == []
     assert again == first and [problem.field for problem in again] == ["organisations[4].nmae"]
     assert dataset.is_broken(ORGANISATIONS)
+
+
+def test_schemas_found_valid_are_not_checked_again_until_they_change(
+    secsoc_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checking the schemas against their draft is remembered beside the doctrees, as
+    Python keeps compiled code: a full build (a new cache) of unchanged schemas skips
+    it; an edited schema is checked, and reported, at every build until fixed."""
+    from secsoc.data import validation
+
+    checks: list[int] = []
+    check = validation._invalid_schema
+
+    def counted(*args: Any) -> Any:
+        checks.append(1)
+        return check(*args)
+
+    monkeypatch.setattr(validation, "_invalid_schema", counted)
+    stamp = tmp_path / "doctrees" / "secsoc-schemas.checked"
+    for _ in range(2):
+        assert load_dataset(secsoc_root / "data", secsoc_root, {}, stamp)[1] == []
+    assert checks == [1]
+    edit(secsoc_root / "data/schema/common.schema.json", '"type": "string"', '"type": "strng"')
+    for _ in range(2):
+        _, problems = load_dataset(secsoc_root / "data", secsoc_root, {}, stamp)
+        assert any("not a valid JSON Schema" in str(problem) for problem in problems), problems
+    assert checks == [1, 1, 1]

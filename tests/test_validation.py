@@ -1,5 +1,5 @@
 """The schemas as the build applies them: their definitions written in place (faster),
-their own checks remembered between builds, and the same verdicts as the schema files."""
+and the same verdicts as the schema files."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from jsonschema import Draft202012Validator
 from projects import ROOT
 from referencing import Registry, Resource
 from secsoc.data import validation
-from secsoc.data.files import Kind
 
 SCHEMAS = ROOT / "data" / "schema"
 DOCUMENTS = {path.name: json.loads(path.read_text("utf-8")) for path in SCHEMAS.glob("*.schema.json")}
@@ -121,21 +120,3 @@ def test_a_reference_in_a_loop_stays_a_reference() -> None:
     validator = Draft202012Validator(inlined, registry=registry)
     assert not validator.is_valid({"children": [{"children": [3]}]})
     assert validator.is_valid({"children": [{"children": []}]})
-
-
-def test_schemas_found_valid_are_not_checked_again_until_they_change(tmp_path: Path) -> None:
-    """The stamp saves the check of unchanged schemas; an edit is checked at once."""
-    folder = tmp_path / "schema"
-    folder.mkdir()
-    for path in SCHEMAS.glob("*.schema.json"):
-        (folder / path.name).write_bytes(path.read_bytes())
-    stamp = tmp_path / "doctrees" / "secsoc-schemas.checked"
-    validation.Schemas(folder, tuple(Kind), stamp)
-    assert stamp.is_file()
-    broken = folder / "common.schema.json"
-    broken.write_text(broken.read_text("utf-8").replace('"type": "string"', '"type": "strng"', 1), "utf-8")
-    with pytest.raises(validation.SchemaFileError) as found:
-        validation.Schemas(folder, tuple(Kind), stamp)
-    assert "not a valid JSON Schema" in found.value.message
-    with pytest.raises(validation.SchemaFileError):  # and at every build until fixed
-        validation.Schemas(folder, tuple(Kind), stamp)

@@ -15,11 +15,13 @@ was.  A no-op rebuild reads no YAML, and editing one list reads that list only.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -140,7 +142,8 @@ class _Loading:
     # and the load that follows it).
     contents: dict[Path, bytes] = field(default_factory=dict)
     files: dict[DataFile, Path] = field(default_factory=dict)
-    # The file that remembers the schemas found valid (see validation.Schemas).
+    # The file that remembers the schemas found valid, from one build to the next
+    # (kept beside the doctrees, as Python keeps compiled code): see prepared_schemas.
     checked_schemas: Path | None = None
     schemas: validation.Schemas | None = None
     schemas_ok: dict[str, Any] = field(default_factory=dict)
@@ -266,7 +269,7 @@ class _Loading:
     def check_schemas(self) -> dict[str, Any]:
         """The schemas' outcome: ``{"ok": True}`` when they are usable."""
         try:
-            self.schemas = validation.Schemas(self.data_dir / SCHEMAS, tuple(Kind), self.checked_schemas)
+            self.schemas = self.prepared_schemas()
         except validation.SchemaFileError as err:
             self.report(err.path, err.line, "", err.message)
             return {}
@@ -289,8 +292,25 @@ class _Loading:
     def validator(self) -> validation.Schemas | None:
         """The schemas, prepared on the first file that is read (none if all are cached)."""
         if self.schemas is None and self.schemas_ok:
-            self.schemas = validation.Schemas(self.data_dir / SCHEMAS, tuple(Kind), self.checked_schemas)
+            self.schemas = self.prepared_schemas()
         return self.schemas
+
+    def prepared_schemas(self) -> validation.Schemas:
+        """The schemas, checked against their draft unless :attr:`checked_schemas`
+        says these very schemas passed (the key of their outcome, :attr:`common`, and
+        the jsonschema release that checked them)."""
+        key = _digest(self.common.encode(), version("jsonschema").encode())
+        stamp = self.checked_schemas
+        try:
+            known = stamp is not None and stamp.read_text("ascii") == key
+        except (OSError, UnicodeDecodeError):
+            known = False
+        schemas = validation.Schemas(self.data_dir / SCHEMAS, tuple(Kind), checked=known)
+        if stamp is not None and not known:
+            with contextlib.suppress(OSError):  # not written: checked again next time
+                stamp.parent.mkdir(parents=True, exist_ok=True)
+                stamp.write_text(key, "ascii")
+        return schemas
 
     def usable(self, file: DataFile, loaded: Mapping[str, T]) -> Mapping[str, T] | None:
         """The ids a file defines, or None if it did not load (see :class:`records.Known`)."""

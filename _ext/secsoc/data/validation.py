@@ -9,7 +9,6 @@ never read a JSON Schema understands.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import itertools
 import json
 import re
@@ -56,10 +55,9 @@ class Schemas:
     failed and where, which the messages below put in a maintainer's words.
     """
 
-    def __init__(self, directory: Path, kinds: tuple[str, ...] = (), checked: Path | None = None) -> None:
-        """``checked``: a file that remembers the schemas last found valid (see
-        :func:`_checks_digest`), so that schemas unchanged since are not checked
-        against their draft again, as Python does not compile unchanged code again."""
+    def __init__(self, directory: Path, kinds: tuple[str, ...] = (), checked: bool = False) -> None:
+        """``checked``: these very schemas passed their own checks before (the loader
+        remembers it), so they are not checked against their draft again."""
         from jsonschema import Draft202012Validator, FormatChecker
         from referencing import Registry, Resource
 
@@ -72,9 +70,7 @@ class Schemas:
         documents = {path.name: _parse_json(path, text) for path, text in texts.items()}
         for path, text in texts.items():
             _check_dialect(path, text, documents[path.name])
-        digest = _checks_digest(texts)
-        known_valid = checked is not None and _read_stamp(checked) == digest
-        if not known_valid:
+        if not checked:
             invalid = _invalid_schema(texts, documents)
             if invalid:
                 raise invalid
@@ -83,11 +79,9 @@ class Schemas:
         registry: Registry[Any] = Registry().with_resources(
             (name, Resource.from_contents(document)) for name, document in documents.items()
         )
-        if not known_valid:
+        if not checked:
             for path, text in texts.items():
                 _check_references(path, text, documents[path.name], registry)
-            if checked is not None:
-                _write_stamp(checked, digest)
         self._validators = {
             name.removesuffix(".schema.json"): Draft202012Validator(
                 _inlined(document, name, documents), registry=registry, format_checker=formats
@@ -144,34 +138,6 @@ def _is_date(value: object) -> bool:
         return bool(datetime.date.fromisoformat(value))
     except ValueError:
         return False
-
-
-def _checks_digest(texts: dict[Path, str]) -> str:
-    """What the schemas' own checks depend on: their names and texts, and the
-    jsonschema release and this module that check them."""
-    from importlib.metadata import version
-
-    digest = hashlib.sha256(version("jsonschema").encode())
-    digest.update(Path(__file__).read_bytes())
-    for path, text in texts.items():
-        digest.update(f"\0{path.name}\0{text}".encode())
-    return digest.hexdigest()
-
-
-def _read_stamp(path: Path) -> str | None:
-    try:
-        return path.read_text("ascii")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _write_stamp(path: Path, digest: str) -> None:
-    """Best effort: a folder that cannot be written only means checking again."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(digest, "ascii")
-    except OSError:
-        pass
 
 
 def _read_text(path: Path) -> str:
