@@ -60,6 +60,8 @@ def test_suppress_warnings_silences_one_kind_only(
         ("secsoc_data_dir", {"path": "data"}, "is dict, not str"),
         ("secsoc_languages", {"fr": ""}, "expected language codes"),
         ("secsoc_translated_settings", ["no_such_setting"], "not the names of settings holding text"),
+        ("secsoc_format_locales", {"en": "en_XX"}, "en: 'en_XX': not a locale Babel has"),
+        ("secsoc_format_locales", ["en_150"], "is list, not dict"),
     ],
     ids=[
         "pages-dot",
@@ -69,6 +71,8 @@ def test_suppress_warnings_silences_one_kind_only(
         "data-dir-dict",
         "languages",
         "translated",
+        "format-locale-unknown",
+        "format-locales-list",
     ],
 )
 def test_an_unusable_setting_is_named_at_conf_py_and_its_default_used(
