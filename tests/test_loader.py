@@ -243,8 +243,11 @@ def test_schemas_found_valid_are_not_checked_again_until_they_change(
     for _ in range(2):
         assert load_dataset(secsoc_root / "data", secsoc_root, {}, stamp)[1] == []
     assert checks == [1]
+    stamp.write_bytes(b"\xff damaged")  # a damaged stamp only means checking again
+    assert load_dataset(secsoc_root / "data", secsoc_root, {}, stamp)[1] == []
+    assert checks == [1, 1]
     edit(secsoc_root / "data/schema/common.schema.json", '"type": "string"', '"type": "strng"')
     for _ in range(2):
         _, problems = load_dataset(secsoc_root / "data", secsoc_root, {}, stamp)
         assert any("not a valid JSON Schema" in str(problem) for problem in problems), problems
-    assert checks == [1, 1, 1]
+    assert checks == [1, 1, 1, 1]
