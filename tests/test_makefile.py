@@ -21,7 +21,7 @@ def plan(tmp_path: Path, target: str, **variables: str) -> subprocess.CompletedP
 
 
 def installs(output: str) -> list[str]:
-    return re.findall(r"pip install .* -r (\S+)", output)
+    return re.findall(r"uv pip install .* -r (\S+)", output)
 
 
 @pytest.mark.parametrize(
@@ -63,6 +63,7 @@ def test_a_venv_made_by_another_python_or_other_pins_is_made_anew(tmp_path: Path
         (venv / "made-by").write_text(other + "\n")
         steps = plan(tmp_path, "html-fr").stdout
         assert f"rm -rf {venv}" in steps
+        assert "-r requirements-setup.txt" in steps  # uv, first
         assert installs(steps) == ["requirements.txt"]
 
 
