@@ -4,7 +4,8 @@ Each seam has a guard in the code and a contract here: Babel's private PO parser
 hooks (``pofile.py``), furo's templates, copied and patched
 (``templates/furo.patch``), and MyST's Markdown parser, rebuilt without MyST to
 check the page catalogs (``pocheck.py``).  libyaml's parser and its pure-Python fallback are
-compared in ``test_yamlsource.py``.  The test suite itself relies on
+compared in ``test_yamlsource.py``.  ``make intl-update`` runs GNU gettext's programs
+as cmeel's launchers run them (``poupdate.py``).  The test suite itself relies on
 pytest-xdist's ``--dist loadgroup`` keeping each copy of the real site on one worker.
 An upgrade that moves a seam fails here,
 saying what to re-check, instead of quietly changing what translators are told.
@@ -28,6 +29,7 @@ from projects import ROOT
 from secsoc.i18n import pofile
 from secsoc.i18n.pocheck import markdown_parser
 from secsoc.i18n.pofile import read_catalog
+from secsoc.tools import poupdate
 from secsoc.tools.themepatch import COPIES, PATCH, installed_theme, theme_patch
 
 CATALOG = """\
@@ -70,6 +72,44 @@ def test_without_the_hooks_catalogs_are_still_read(tmp_path: Path, monkeypatch: 
     po = read_catalog(path)
     assert po.problems == []
     assert {message.id for message in po.usable()} == {"Membres", "Fin"}
+
+
+OBSOLETE = CATALOG.replace('"Einde\n', '"Einde"\n').replace(
+    'msgid "Membres"\nmsgstr "Leden bis"', '#~ msgid "Oud"\n#~ msgstr "Oud"'
+)
+
+
+def test_gettext_programs_run_as_cmeel_s_launchers_run_them(tmp_path: Path) -> None:
+    """The pinned cmeel: ``make intl-update`` calls each program in cmeel's prefix, not
+    its launcher (a Python start-up each), and the program does what the launcher does."""
+    program, environment = poupdate.gettext_tool("msgattrib")
+    assert "cmeel.prefix" in Path(program).parts, program
+    catalog = tmp_path / "nl.po"
+    catalog.write_text(OBSOLETE, "utf-8")
+    arguments = ["--no-obsolete", str(catalog)]
+    direct = subprocess.run([program, *arguments], capture_output=True, env=environment, check=True)
+    launcher = Path(sys.executable).parent / "msgattrib"
+    through = subprocess.run([str(launcher), *arguments], capture_output=True, check=True)
+    assert direct.stdout == through.stdout
+    assert b'msgstr "Einde"' in direct.stdout and b"#~" not in direct.stdout
+
+
+def test_another_cmeel_means_the_launchers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guard's fallback: a cmeel whose layout is not known, or none, runs the launcher."""
+    for found in (None, "0.63.0"):
+
+        def distribution(name: str, version: str | None = found) -> object:
+            if version is None:
+                raise poupdate.PackageNotFoundError(name)
+            return type("Distribution", (), {"version": version, "locate_file": lambda self, path: ROOT})()
+
+        monkeypatch.setattr(poupdate, "distribution", distribution)
+        poupdate._cmeel_prefix.cache_clear()
+        try:
+            program, _ = poupdate.gettext_tool("msgattrib")
+        finally:
+            poupdate._cmeel_prefix.cache_clear()
+        assert program == str(Path(sys.executable).parent / "msgattrib")
 
 
 def test_the_furo_patch_is_the_difference_between_furo_and_our_copies() -> None:

@@ -27,17 +27,19 @@ from projects import (
 )
 from secsoc.i18n.catalogs import compile_theme_catalogs
 from secsoc.i18n.pofile import forms_of, read_catalog
+from secsoc.tools.poupdate import gettext_tool
 
 CATALOGS = sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po"))
-MSGFMT = Path(sys.executable).parent / "msgfmt"  # GNU gettext, from requirements-intl.txt
+MSGFMT, GETTEXT_ENVIRONMENT = gettext_tool("msgfmt")  # GNU gettext, from requirements-intl.txt
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=lambda path: path.relative_to(ROOT).as_posix())
 def test_msgfmt_accepts_every_committed_catalog(path: Path) -> None:
     """The check Poedit, Weblate and Transifex run: format strings and syntax."""
     run = subprocess.run(
-        [str(MSGFMT), "--check", "--check-format", "-o", "/dev/null", str(path)],
+        [MSGFMT, "--check", "--check-format", "-o", "/dev/null", str(path)],
         capture_output=True,
+        env=GETTEXT_ENVIRONMENT,
         text=True,
         check=False,
     )

