@@ -263,7 +263,7 @@ def quick(root: Path) -> None:
 
 def test_suite(work: Path) -> dict[str, Any]:
     """``make test`` on a fresh clone of this checkout's last commit, as the README's
-    reader runs it: the whole command (``.venv`` set up with pip's cache warm
+    reader runs it: the whole command (``.venv`` set up with uv's cache warm
     included) and pytest's own time, which the README points to instead of a number."""
     clone = work / "fresh-clone"
     shutil.rmtree(clone, ignore_errors=True)
@@ -381,6 +381,9 @@ def report(
         f"datatemplates, ours, ...); medians. The whole benchmark took {elapsed / 60:.0f} minutes.",
         "- Each build is a separate `python -m sphinx -E -b html` process, serial. Wall time is measured "
         "around it; CPU time is its user + system time; peak memory is its maximum resident set size.",
+        "- `-E` reads every page again and keeps the doctree folder, so what ours keeps there by content "
+        "is reused by its full builds: the compiled templates and the verdict on the schemas. The data "
+        "is read and validated at every full build.",
         "- Every project is the site's own stack: its `conf.py` (MyST, furo, French, its catalogs), "
         "block-style YAML data. Every page has the same content: a title and the two lists (N and N-1 "
         "organisations) as tables with the same three columns. Organisation pages are not generated.",
@@ -470,7 +473,7 @@ def report(
         "## `make test` on a fresh clone",
         "",
         "A clone of the last commit, then `make test` (the quick suite, on every core): the whole "
-        "command, setting up `.venv` with pip's cache warm included, and pytest's own time.",
+        "command, setting up `.venv` with uv's cache warm included, and pytest's own time.",
         "",
         "| whole command (s) | pytest (s) | tests passed | succeeded |",
         "|---|---|---|---|",
