@@ -18,6 +18,10 @@ SPHINXBUILD := $(PY) -m sphinx $(SPHINXOPTS) -c .
 # --compile-bytecode, as pip does: with PYTHONDONTWRITEBYTECODE set, nothing would
 # ever be compiled, and every build would compile Sphinx again.
 PIP         := $(VENV)/bin/uv pip install --quiet --python $(PY) --compile-bytecode
+# A pin file's packages: from uv's cache alone first (the pins are exact versions, so
+# a cached wheel is the one the index would give, and asking the index again for each
+# of them can take longer than installing), then from the index for what it lacks.
+install      = $(PIP) --offline -r $(1) 2>/dev/null || $(PIP) -r $(1)
 # The Python versions the pinned requirements install on (Sphinx 9.0 needs 3.11).
 PYTHON_MIN  := 3.11
 # What each target needs first; the tests run targets with SETUP= and PY=their python.
@@ -62,23 +66,23 @@ $(VENV)/made-by:
 	echo '$(VENV_ID)' > $@
 
 $(VENV)/.site: $(VENV)/made-by
-	$(PIP) -r requirements.txt
+	$(call install,requirements.txt)
 	touch $@
 
 $(VENV)/.intl: $(VENV)/.site
-	$(PIP) -r requirements-intl.txt
+	$(call install,requirements-intl.txt)
 	touch $@
 
 $(VENV)/.test: $(VENV)/.intl
-	$(PIP) -r requirements-test.txt
+	$(call install,requirements-test.txt)
 	touch $@
 
 $(VENV)/.lint: $(VENV)/.test
-	$(PIP) -r requirements-lint.txt
+	$(call install,requirements-lint.txt)
 	touch $@
 
 $(VENV)/.bench: $(VENV)/.test
-	$(PIP) -r bench/requirements.txt
+	$(call install,bench/requirements.txt)
 	touch $@
 
 # The pins are generated from the short *.in lists; run after editing one of them.
@@ -178,7 +182,7 @@ test-browser: $(VENV)/.browser tests/browser/node_modules/.installed
 	$(PY) -m pytest tests/browser
 
 $(VENV)/.browser: $(VENV)/.test
-	$(PIP) -r requirements-browser.txt
+	$(call install,requirements-browser.txt)
 	touch $@
 
 tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/package-lock.json

@@ -21,7 +21,13 @@ def plan(tmp_path: Path, target: str, **variables: str) -> subprocess.CompletedP
 
 
 def installs(output: str) -> list[str]:
-    return re.findall(r"uv pip install .* -r (\S+)", output)
+    """The pin files installed, in order: each from uv's cache first, then the index."""
+    found = re.findall(
+        r"uv pip install .* --offline -r (\S+) 2>/dev/null \|\| \S+ pip install .* -r (\S+)", output
+    )
+    assert len(found) == sum("uv pip install" in line for line in output.splitlines()), output
+    assert all(cached == online for cached, online in found), found
+    return [cached for cached, _ in found]
 
 
 @pytest.mark.parametrize(
