@@ -95,13 +95,17 @@ def test_gettext_programs_run_as_cmeel_s_launchers_run_them(tmp_path: Path) -> N
 
 
 def test_another_cmeel_means_the_launchers(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The guard's fallback: a cmeel whose layout is not known, or none, runs the launcher."""
-    for found in (None, "0.63.0"):
+    """The guard's fallback: another cmeel release, with the same files, or no cmeel,
+    runs the launcher; the pinned release (the control) runs the program itself."""
+    pinned = poupdate.distribution("cmeel")
+    launcher = str(Path(sys.executable).parent / "msgattrib")
+    for release, expected in ((None, launcher), ("0.63.0", launcher), (pinned.version, "cmeel.prefix")):
 
-        def distribution(name: str, version: str | None = found) -> object:
-            if version is None:
+        def distribution(name: str, release: str | None = release) -> object:
+            if release is None:
                 raise poupdate.PackageNotFoundError(name)
-            return type("Distribution", (), {"version": version, "locate_file": lambda self, path: ROOT})()
+            located = {"version": release, "locate_file": lambda self, path: pinned.locate_file(path)}
+            return type("Distribution", (), located)()
 
         monkeypatch.setattr(poupdate, "distribution", distribution)
         poupdate._cmeel_prefix.cache_clear()
@@ -109,7 +113,8 @@ def test_another_cmeel_means_the_launchers(monkeypatch: pytest.MonkeyPatch) -> N
             program, _ = poupdate.gettext_tool("msgattrib")
         finally:
             poupdate._cmeel_prefix.cache_clear()
-        assert program == str(Path(sys.executable).parent / "msgattrib")
+        found = program if expected == launcher else next(p for p in Path(program).parts if "cmeel" in p)
+        assert found == expected, (release, program)
 
 
 def test_the_furo_patch_is_the_difference_between_furo_and_our_copies() -> None:
