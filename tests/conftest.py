@@ -29,8 +29,8 @@ def secsoc_root(tmp_path: Path) -> Path:
 
 #: What a build keeps beside its doctrees that depends on nothing but its own key: the
 #: compiled templates (keyed by name and file, checked against the source) and the
-#: schemas' stamp (keyed by their content).
-SHARED = ("templates", "secsoc-schemas.checked")
+#: loader's verdicts (keyed by the content checked).
+SHARED = ("templates", "secsoc-verdicts")
 
 
 @pytest.fixture(scope="session")

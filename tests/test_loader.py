@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -226,7 +229,7 @@ def test_a_mistake_is_reported_again_from_the_cache(secsoc_root: Path, reads: li
 def test_schemas_found_valid_are_not_checked_again_until_they_change(
     secsoc_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Checking the schemas against their draft is remembered beside the doctrees, as
+    """Schemas found valid against their draft are remembered beside the doctrees, as
     Python keeps compiled code: a full build (a new cache) of unchanged schemas skips
     it; an edited schema is checked, and reported, at every build until fixed."""
     from secsoc.data import validation
@@ -239,7 +242,7 @@ def test_schemas_found_valid_are_not_checked_again_until_they_change(
         return check(*args)
 
     monkeypatch.setattr(validation, "_invalid_schema", counted)
-    stamp = tmp_path / "doctrees" / "secsoc-schemas.checked"
+    stamp = tmp_path / "doctrees" / "secsoc-verdicts"
     for _ in range(2):
         assert load_dataset(secsoc_root / "data", secsoc_root, {}, stamp)[1] == []
     assert checks == [1]
@@ -251,3 +254,72 @@ def test_schemas_found_valid_are_not_checked_again_until_they_change(
         _, problems = load_dataset(secsoc_root / "data", secsoc_root, {}, stamp)
         assert any("not a valid JSON Schema" in str(problem) for problem in problems), problems
     assert checks == [1, 1, 1, 1]
+
+
+def test_data_found_valid_is_read_again_but_not_checked_again_until_it_changes(
+    secsoc_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full build (a new cache) reads every file again; a file a build found valid is
+    checked against its schema again only once it (or a schema) changed, and a file
+    with a mistake is checked, and reported, at every build until it is fixed."""
+    from secsoc.data import validation
+
+    checked: list[str] = []
+    check = validation.Schemas.check
+
+    def counted(self: validation.Schemas, kind: str, data: Any) -> Any:
+        checked.append(kind)
+        return check(self, kind, data)
+
+    monkeypatch.setattr(validation.Schemas, "check", counted)
+    verdicts = tmp_path / "doctrees" / "secsoc-verdicts"
+    first, problems = load_dataset(secsoc_root / "data", secsoc_root, {}, verdicts)
+    assert problems == []
+    assert sorted(set(checked)) == ["figures", "list", "organisations", "sources", "statements"]
+    checked.clear()
+    again, problems = load_dataset(secsoc_root / "data", secsoc_root, {}, verdicts)
+    assert (problems, checked) == ([], [])
+    assert again.lists == first.lists and again.organisations == first.organisations
+
+    edit(secsoc_root / OFFICIAL, "    remark: doublon\n", "    remark: 7\n")
+    line = line_containing(secsoc_root, OFFICIAL, "remark: 7")
+    for _ in range(2):
+        _, problems = load_dataset(secsoc_root / "data", secsoc_root, {}, verdicts)
+        assert [(p.location.display, p.location.line, p.field) for p in problems] == [
+            (OFFICIAL, line, "entries[3].remark")
+        ], problems
+    assert checked == ["list", "list"]
+    checked.clear()
+    edit(
+        secsoc_root / "data/schema/common.schema.json", '"description"', '"$comment": "edited", "description"'
+    )
+    edit(secsoc_root / OFFICIAL, "    remark: 7\n", "    remark: doublon\n")
+    assert load_dataset(secsoc_root / "data", secsoc_root, {}, verdicts)[1] == []
+    assert "organisations" in checked  # every file checked again against the edited schemas
+
+
+def test_a_full_build_of_data_found_valid_does_not_import_jsonschema(
+    secsoc_root: Path, tmp_path: Path
+) -> None:
+    """What makes a full build of unchanged data cheap: jsonschema (about 35 ms to import)
+    is imported only when something has to be checked."""
+    script = (
+        "import sys; from pathlib import Path; from secsoc.data.loader import load_dataset\n"
+        "root, verdicts = Path(sys.argv[1]), Path(sys.argv[2])\n"
+        "assert load_dataset(root / 'data', root, {}, verdicts)[1] == []\n"
+        "print('jsonschema' in sys.modules)\n"
+    )
+    extension = Path(__file__).parents[1] / "_ext"
+    environment = {**os.environ, "PYTHONPATH": str(extension)}
+    verdicts = tmp_path / "secsoc-verdicts"
+    imported = [
+        subprocess.run(
+            [sys.executable, "-c", script, str(secsoc_root), str(verdicts)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=environment,
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert imported == ["True", "False"]

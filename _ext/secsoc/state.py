@@ -43,7 +43,7 @@ class BuildData:
         self.dataset_dir = root / app.config.secsoc_data_dir
         self._root = root
         self._cache = domain_of(app.env).data["files"]
-        self._checked_schemas = checked_schemas(app)
+        self._verdicts = verdicts(app)
         self.summary = summary
         self.translator = translator
         self.formatter = Formatter(
@@ -59,7 +59,7 @@ class BuildData:
     @property
     def dataset(self) -> Dataset:
         if self._dataset is None:
-            self._dataset, _ = load_dataset(self.dataset_dir, self._root, self._cache, self._checked_schemas)
+            self._dataset, _ = load_dataset(self.dataset_dir, self._root, self._cache, self._verdicts)
         return self._dataset
 
     def dependencies(self, *files: DataFile) -> list[Path]:
@@ -79,10 +79,10 @@ def of(env: BuildEnvironment) -> BuildData:
     return build
 
 
-def checked_schemas(app: Sphinx) -> Path:
+def verdicts(app: Sphinx) -> Path:
     """Beside the doctrees, as Jinja's compiled templates: kept by a full build (-E)
     as Python keeps its compiled code, gone with the build folder."""
-    return Path(app.doctreedir) / "secsoc-schemas.checked"
+    return Path(app.doctreedir) / "secsoc-verdicts"
 
 
 def translator_for(app: Sphinx) -> Translator:
@@ -96,7 +96,7 @@ def load(app: Sphinx) -> None:
     root = Path(app.confdir)
     data_dir = root / app.config.secsoc_data_dir
     cache = domain_of(app.env).data["files"]
-    summary, dataset = load_summary(data_dir, root, cache, checked_schemas(app))
+    summary, dataset = load_summary(data_dir, root, cache, verdicts(app))
     for problem in summary.problems:
         warn(logger, SecsocWarning.DATA, problem.text, str(problem.location))
     translator = translator_for(app)

@@ -11,6 +11,10 @@ A build passes the :data:`Cache` it kept from the last one: a file whose bytes,
 schemas, the files it refers to and this package's code are all unchanged is
 not read again, and its outcome (records and problems alike) is taken as it
 was.  A no-op rebuild reads no YAML, and editing one list reads that list only.
+
+What was found valid is also remembered from one build to the next by :class:`Verdicts`,
+beside the doctrees: a full build (``-E``) reads every file again but does not check
+unchanged files against unchanged schemas again.
 """
 
 from __future__ import annotations
@@ -102,20 +106,57 @@ def _code_digest() -> str:
     return _digest(*(path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py"))))
 
 
+class Verdicts:
+    """The keys of what earlier loads found valid: the schemas against their draft, each
+    data file against its schema, kept in a file as Python keeps compiled code.
+
+    A key is made of everything the check depends on (the file's bytes, every schema,
+    this package's code, jsonschema's release), so a kept verdict is the verdict the
+    check would give again; a full build of unchanged data then neither checks it nor
+    imports jsonschema.  Only success is kept: a mistake is checked, and reported, at
+    every build until it is fixed.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        try:
+            text = path.read_text("ascii") if path is not None else ""
+        except (OSError, UnicodeDecodeError):
+            text = ""  # a damaged file only means checking again
+        self.earlier = frozenset(text.split())
+        self.now: set[str] = set()
+
+    def known(self, key: str) -> bool:
+        """Whether an earlier load found this valid (then it stays kept)."""
+        if key in self.earlier:
+            self.now.add(key)
+        return key in self.now
+
+    def add(self, key: str) -> None:
+        self.now.add(key)
+
+    def save(self) -> None:
+        """Keeps this load's verdicts: those of files that are gone go with them."""
+        if self.path is not None and self.now != self.earlier:
+            with contextlib.suppress(OSError):  # not written: checked again next time
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.path.write_text("".join(f"{key}\n" for key in sorted(self.now)), "ascii")
+
+
 def load_dataset(
-    data_dir: Path, project_root: Path, cache: Cache | None = None, checked_schemas: Path | None = None
+    data_dir: Path, project_root: Path, cache: Cache | None = None, verdicts: Path | None = None
 ) -> tuple[Dataset, list[Problem]]:
     """Read, validate and cross-check every data file under ``data_dir``.
 
     ``cache`` (changed in place) keeps each file's outcome for the next call;
-    ``checked_schemas`` remembers the schemas found valid, from one build to the next.
+    ``verdicts`` is the file of :class:`Verdicts`, from one build to the next.
     """
     cache = {} if cache is None else cache
-    return _Loading(data_dir, project_root, cache, checked_schemas=checked_schemas).run()
+    return _Loading(data_dir, project_root, cache, verdicts=Verdicts(verdicts)).run()
 
 
 def load_summary(
-    data_dir: Path, project_root: Path, cache: Cache, checked_schemas: Path | None = None
+    data_dir: Path, project_root: Path, cache: Cache, verdicts: Path | None = None
 ) -> tuple[Summary, Dataset | None]:
     """What a build needs at its start: the problems, the files and their digest.
 
@@ -126,7 +167,7 @@ def load_summary(
     summary = _Loading(data_dir, project_root, cache, contents=contents).summary()
     if summary is not None:
         return summary, None
-    loading = _Loading(data_dir, project_root, cache, contents=contents, checked_schemas=checked_schemas)
+    loading = _Loading(data_dir, project_root, cache, contents=contents, verdicts=Verdicts(verdicts))
     dataset, problems = loading.run()
     return Summary(problems, dict(dataset.files), dataset.broken, dataset.digest), dataset
 
@@ -142,9 +183,7 @@ class _Loading:
     # and the load that follows it).
     contents: dict[Path, bytes] = field(default_factory=dict)
     files: dict[DataFile, Path] = field(default_factory=dict)
-    # The file that remembers the schemas found valid, from one build to the next
-    # (kept beside the doctrees, as Python keeps compiled code): see prepared_schemas.
-    checked_schemas: Path | None = None
+    verdicts: Verdicts = field(default_factory=lambda: Verdicts(None))
     schemas: validation.Schemas | None = None
     schemas_ok: dict[str, Any] = field(default_factory=dict)
     # What every file's outcome depends on: the schemas and this code; then, for the
@@ -254,6 +293,7 @@ class _Loading:
         for file in self.list_files():
             lists |= self.load(file, known, records.published_list)
         problems, digest = self.finish()
+        self.verdicts.save()
         dataset = Dataset(
             organisations=organisations,
             sources=sources,
@@ -268,11 +308,10 @@ class _Loading:
 
     def check_schemas(self) -> dict[str, Any]:
         """The schemas' outcome: ``{"ok": True}`` when they are usable."""
-        try:
+        if not self.verdicts.known(self.verdict_key(b"schemas")):
             self.schemas = self.prepared_schemas()
-        except validation.SchemaFileError as err:
-            self.report(err.path, err.line, "", err.message)
-            return {}
+            if self.schemas is None:
+                return {}
         return {"ok": True}
 
     def cached(self, path: Path, key: str, load: Callable[[], dict[str, Any]]) -> _Outcome:
@@ -290,27 +329,34 @@ class _Loading:
         return outcome
 
     def validator(self) -> validation.Schemas | None:
-        """The schemas, prepared on the first file that is read (none if all are cached)."""
+        """The schemas, prepared for the first file to check (none if they are not usable)."""
         if self.schemas is None and self.schemas_ok:
             self.schemas = self.prepared_schemas()
+            if self.schemas is None:
+                self.schemas_ok = {}
         return self.schemas
 
-    def prepared_schemas(self) -> validation.Schemas:
-        """The schemas, checked against their draft unless :attr:`checked_schemas`
-        says these very schemas passed (the key of their outcome, :attr:`common`, and
-        the jsonschema release that checked them)."""
-        key = _digest(self.common.encode(), version("jsonschema").encode())
-        stamp = self.checked_schemas
+    def prepared_schemas(self) -> validation.Schemas | None:
+        """The schemas, checked against their draft unless a verdict says these very
+        schemas passed; None, and reported, if they are not usable."""
+        key = self.verdict_key(b"schemas")
         try:
-            known = stamp is not None and stamp.read_text("ascii") == key
-        except (OSError, UnicodeDecodeError):
-            known = False
-        schemas = validation.Schemas(self.data_dir / SCHEMAS, tuple(Kind), checked=known)
-        if stamp is not None and not known:
-            with contextlib.suppress(OSError):  # not written: checked again next time
-                stamp.parent.mkdir(parents=True, exist_ok=True)
-                stamp.write_text(key, "ascii")
+            schemas = validation.Schemas(
+                self.data_dir / SCHEMAS, tuple(Kind), checked=self.verdicts.known(key)
+            )
+        except validation.SchemaFileError as err:
+            self.report(err.path, err.line, "", err.message)
+            return None
+        self.verdicts.add(key)
         return schemas
+
+    def verdict_key(self, *checked: bytes) -> str:
+        """What a check of the schemas, or of a file against them, depends on."""
+        return _digest(self.common.encode(), self.jsonschema_release, *checked)
+
+    @functools.cached_property
+    def jsonschema_release(self) -> bytes:
+        return version("jsonschema").encode()
 
     def usable(self, file: DataFile, loaded: Mapping[str, T]) -> Mapping[str, T] | None:
         """The ids a file defines, or None if it did not load (see :class:`records.Known`)."""
@@ -346,8 +392,7 @@ class _Loading:
         if not path.is_file():
             self.report(path, 1, "", "data file is missing")
             return {}
-        schemas = self.validator()
-        if schemas is None:
+        if not self.schemas_ok:
             self.broken.add(path)
             return {}
         try:
@@ -356,10 +401,17 @@ class _Loading:
         except yamlsource.YamlError as err:
             self.report(path, err.line, validation.field_name(err.path) if err.path else "", err.message)
             return {}
-        errors = schemas.check(file.kind, data)
-        if errors:
-            self.report_capped(path, [(error.line, error.field, error.message) for error in errors])
-            return {}
+        verdict = self.verdict_key(file.kind.encode(), self.content(path))
+        if not self.verdicts.known(verdict):
+            schemas = self.validator()
+            if schemas is None:
+                self.broken.add(path)
+                return {}
+            errors = schemas.check(file.kind, data)
+            if errors:
+                self.report_capped(path, [(error.line, error.field, error.message) for error in errors])
+                return {}
+            self.verdicts.add(verdict)
         reader = records.Reader(path, display_path(path, self.project_root), data, known)
         try:
             built = build(reader)
