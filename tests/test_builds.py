@@ -155,7 +155,7 @@ def test_a_data_mistake_fails_every_build_until_it_is_fixed(
     and a full build, which keeps what earlier builds found valid, checks what changed."""
     assert build(secsoc_root, freshenv=full).warnings == ""
     edit(secsoc_root / "data/figures.yaml", "count: 4321", "count: beaucoup")
-    for _ in range(2):  # the second build re-reads nothing, and still warns
+    for _ in range(2):  # an incremental second build re-reads no page, and still warns
         again = build(secsoc_root, freshenv=full)
         assert "figures[1].count: must be a whole number, not text ('beaucoup')" in again.warnings
     assert bool(reread(again)) is full  # a full build reads every page again, the other none
